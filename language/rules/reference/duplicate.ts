@@ -1,0 +1,41 @@
+import { AstUtils, type AstNode } from 'langium';
+import { kindOf } from '../../model/strategy-model.js';
+import type { Rule } from '../rule.js';
+
+type Named = AstNode & { name?: string };
+
+export const referenceDuplicate: Rule = {
+    id: 'reference/duplicate',
+    severity: 'error',
+    description: 'Two declarations of the same kind share a name.',
+    appliesToLibraries: true,
+    check({ model, report }) {
+        const own = (node: AstNode) => AstUtils.findRootNode(node) === model.root;
+        // Imported actors count as declared first: the finding belongs to this file's declaration.
+        const imported = model.allActors.filter(a => !own(a));
+        const groups: (readonly Named[])[] = [[...imported, ...model.actors], model.phases, model.objectives, model.activities, model.benchmarks, model.fundings];
+        for (const group of groups) {
+            const first = new Map<string, Named>();
+            for (const node of group) {
+                if (!node.name) continue;
+                const previous = first.get(node.name);
+                if (!previous) {
+                    first.set(node.name, node);
+                    continue;
+                }
+                if (!own(node)) continue;
+                const where = own(previous) ? `on line ${(previous.$cstNode?.range.start.line ?? 0) + 1}` : 'in an imported library';
+                report({
+                    message: `Another ${kindOf(node)} named '${node.name}' is declared ${where}. Names must be unique per kind so that every reference is unambiguous: rename one of them.`,
+                    node, property: 'name',
+                });
+            }
+        }
+        for (const extra of model.strategies.slice(1)) {
+            report({ message: 'A file holds one strategy header; merge this one into the first.', node: extra, keyword: 'strategy' });
+        }
+        for (const extra of model.fiscals.slice(1)) {
+            report({ message: 'A strategy has at most one fiscal block; merge this one into the first.', node: extra, keyword: 'fiscal' });
+        }
+    },
+};

@@ -1,0 +1,21 @@
+import { listInWords } from '../../util/strings.js';
+import type { Rule } from '../rule.js';
+import { failedReferences, kindWord } from './lookup.js';
+
+export const referenceWrongKind: Rule = {
+    id: 'reference/wrong-kind',
+    severity: 'error',
+    description: 'A reference names the wrong kind of thing (for example `lead` names a phase).',
+    appliesToLibraries: true,
+    check(context) {
+        for (const failed of failedReferences(context)) {
+            if (failed.otherKinds.length === 0) continue;
+            const kinds = [...new Set(failed.otherKinds.map(d => kindWord(d.type)))];
+            context.report({
+                message: `'${failed.text}' is ${kinds.length === 1 ? `a${/^[aeiou]/.test(kinds[0]) ? 'n' : ''} ${kinds[0]}` : listInWords(kinds, 'or')}, but '${failed.info.property}' needs a${/^[aeiou]/.test(failed.expected) ? 'n' : ''} ${failed.expected} here.`,
+                node: failed.info.container, property: failed.info.property, index: failed.info.index,
+                range: failed.reference.$refNode?.range,
+            });
+        }
+    },
+};

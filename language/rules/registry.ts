@@ -1,0 +1,40 @@
+/**
+ * Every rule the checker knows, in the order they run. To add a rule: write it in
+ * `rules/<family>/<name>.ts`, list it here, and document it in `docs/rules/<family>/<name>.md`.
+ */
+import type { Rule } from './rule.js';
+import { syntaxError } from './syntax/error.js';
+import { referenceUnresolved } from './reference/unresolved.js';
+import { referenceDuplicate } from './reference/duplicate.js';
+import { referenceWrongKind } from './reference/wrong-kind.js';
+import { taxonomyUnknownTerm } from './taxonomy/unknown-term.js';
+import { structureMissingField } from './structure/missing-field.js';
+import { structureBadRange } from './structure/bad-range.js';
+import { suppressionUnused } from './suppression/unused.js';
+
+export const ALL_RULES: readonly Rule[] = [
+    syntaxError,
+    referenceUnresolved,
+    referenceDuplicate,
+    referenceWrongKind,
+    taxonomyUnknownTerm,
+    structureMissingField,
+    structureBadRange,
+    suppressionUnused,
+];
+
+export class RuleRegistry {
+    readonly all: readonly Rule[];
+    readonly ids: readonly string[];
+    private readonly byId: ReadonlyMap<string, Rule>;
+
+    constructor(rules: readonly Rule[] = ALL_RULES) {
+        this.all = rules;
+        this.ids = rules.map(r => r.id);
+        this.byId = new Map(rules.map(r => [r.id, r]));
+    }
+
+    get(id: string): Rule | undefined {
+        return this.byId.get(id);
+    }
+}

@@ -1,0 +1,78 @@
+import type { AstNode } from 'langium';
+import * as ast from '../../generated/ast.js';
+import { kindOf } from '../../model/strategy-model.js';
+import { endMonth, formatMonth, parseTimePoint, percentValue, rangeSpan, startMonth, type Span } from '../../values.js';
+import type { FindingInput, Rule } from '../rule.js';
+
+export const structureBadRange: Rule = {
+    id: 'structure/bad-range',
+    severity: 'error',
+    description: 'A range ends before it starts or lies outside the strategy period, an amount is negative, or a share is above 100%.',
+    check({ model, report }) {
+        const periodRange = model.strategy?.period;
+        // Each range is reported once: a malformed or reversed range is not also judged against the period.
+        const wellFormed = (range: ast.Range | undefined, owner: AstNode, what: string): Span | undefined => {
+            if (!range) return undefined;
+            for (const point of [range.start, range.end]) {
+                const parsed = parseTimePoint(point);
+                if (parsed && !parsed.valid) {
+                    report({ message: `'${point!.value}' is not a date: write a year (2027) or a month (2027-03, months 01 to 12).`, node: point! });
+                    return undefined;
+                }
+            }
+            const start = startMonth(range.start), end = range.end ? endMonth(range.end) : undefined;
+            if (start !== undefined && end !== undefined && end < start) {
+                report({ message: `The ${what} of ${describe(owner)} ends (${range.end!.value}) before it starts (${range.start!.value}). Swap the two dates.`, node: range });
+                return undefined;
+            }
+            return rangeSpan(range);
+        };
+        const period = wellFormed(periodRange, model.strategy!, 'period');
+        const inPeriod = (range: ast.Range | undefined, owner: AstNode, what: string, openEnded = false) => {
+            const span = wellFormed(range, owner, what);
+            if (!span || !period || !range) return;
+            const end = openEnded && !range.end ? span.start : span.end;
+            if (span.start < period.start || end > period.end) {
+                report({
+                    message: `The ${what} of ${describe(owner)} (${formatMonth(span.start)} to ${formatMonth(end)}) extends outside the strategy period (${formatMonth(period.start)} to ${formatMonth(period.end)}). Everything the strategy schedules, costs or funds must lie inside its period.`,
+                    node: range,
+                });
+            }
+        };
+        for (const phase of model.phases) inPeriod(phase.range, phase, 'dates');
+        for (const activity of model.activities) inPeriod(activity.range, activity, 'dates');
+        for (const objective of model.objectives) {
+            for (const cost of objective.costs) {
+                inPeriod(cost.range, objective, `${cost.kind ?? ''} cost`.trim(), true);
+                negative(cost.amount, objective, report);
+            }
+        }
+        for (const funding of model.fundings) {
+            inPeriod(funding.range, funding, 'amount', true);
+            negative(funding.amount, funding, report);
+        }
+        const fiscal = model.fiscal;
+        if (fiscal) {
+            negative(fiscal.revenue, fiscal, report);
+            for (const [percent, what] of [[fiscal.ceiling, 'ceiling'], [fiscal.maxExternalShare, 'maximum external share']] as const) {
+                const value = percentValue(percent);
+                if (percent && value !== undefined && (value > 1 || value < 0)) {
+                    report({ message: `A ${what} of ${percent.negative ? '-' : ''}${percent.value} is not a share: it must lie between 0% and 100%.`, node: percent });
+                }
+            }
+        }
+    },
+};
+
+function negative(amount: ast.Amount | undefined, owner: AstNode, report: (f: FindingInput) => void) {
+    if (amount?.negative) {
+        report({ message: `The amount of ${describe(owner)} is negative. Costs, funding and revenue are positive amounts.`, node: amount });
+    }
+}
+
+function describe(node: AstNode): string {
+    const name = (node as { name?: string }).name;
+    if (ast.isStrategy(node)) return 'the strategy';
+    if (ast.isFiscal(node)) return 'the fiscal block';
+    return `${kindOf(node)}${name ? ` '${name}'` : ''}`;
+}

@@ -1,0 +1,67 @@
+/**
+ * The language core's dependency-injection module: parsing, scoping, the rule engine, the config
+ * provider and the editor services. The language server, the command line and the tests all
+ * create their services here.
+ */
+import {
+    inject, type Module,
+} from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule,
+    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
+} from 'langium/lsp';
+import { SsrGeneratedModule, SsrGeneratedSharedModule } from './generated/module.js';
+import { SsrScopeComputation, SsrScopeProvider } from './scope.js';
+import { SsrDocumentValidator } from './validation/rule-engine.js';
+import { RuleRegistry } from './rules/registry.js';
+import { SsrConfigProvider } from './config.js';
+
+export interface SsrAddedServices {
+    references: {
+        ScopeProvider: SsrScopeProvider;
+    };
+    validation: {
+        DocumentValidator: SsrDocumentValidator;
+    };
+    rules: {
+        RuleRegistry: RuleRegistry;
+    };
+    config: {
+        ConfigProvider: SsrConfigProvider;
+    };
+}
+
+export type SsrServices = LangiumServices & SsrAddedServices;
+
+export const SsrModule: Module<SsrServices, PartialLangiumServices & SsrAddedServices> = {
+    references: {
+        ScopeComputation: (services) => new SsrScopeComputation(services),
+        ScopeProvider: (services) => new SsrScopeProvider(services),
+    },
+    validation: {
+        DocumentValidator: (services) => new SsrDocumentValidator(services),
+    },
+    rules: {
+        RuleRegistry: () => new RuleRegistry(),
+    },
+    config: {
+        ConfigProvider: (services) => new SsrConfigProvider(services.shared.workspace.FileSystemProvider, () => services.rules.RuleRegistry.ids),
+    },
+};
+
+export function createSsrServices(context: DefaultSharedModuleContext): {
+    shared: LangiumSharedServices,
+    Ssr: SsrServices
+} {
+    const shared = inject(
+        createDefaultSharedModule(context),
+        SsrGeneratedSharedModule,
+    );
+    const Ssr = inject(
+        createDefaultModule({ shared }),
+        SsrGeneratedModule,
+        SsrModule,
+    );
+    shared.ServiceRegistry.register(Ssr);
+    return { shared, Ssr };
+}

@@ -1,0 +1,87 @@
+/**
+ * `// ssr-ignore-next-line <ruleId>[, <ruleId>…] -- <reason>` (LANGUAGE.md section 7, RULES.md
+ * "Suppression"). A directive covers the next line that holds code (comment and blank lines in
+ * between are skipped, so it may stand above a declaration's doc comment) and, when that line
+ * starts a declaration, the whole declaration.
+ */
+import type { AstNode, LangiumDocument } from 'langium';
+import { AstUtils } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
+import type { Lexer } from 'langium';
+import * as ast from '../generated/ast.js';
+
+export const DIRECTIVE = 'ssr-ignore-next-line';
+
+export interface Suppression {
+    /** The comment's range. */
+    readonly range: Range;
+    readonly ruleIds: readonly string[];
+    /** Ranges of the rule ids inside the comment, in the same order. */
+    readonly ruleIdRanges: readonly Range[];
+    readonly reason?: string;
+    /** The lines it covers, 0-based and inclusive; undefined when nothing follows it. */
+    readonly covers?: { readonly startLine: number; readonly endLine: number };
+}
+
+const DECLARATION_TYPES: ReadonlySet<string> = new Set([
+    ast.Strategy.$type, ast.Actor.$type, ast.Phase.$type, ast.Objective.$type, ast.Activity.$type,
+    ast.Benchmark.$type, ast.Funding.$type, ast.Fiscal.$type,
+]);
+
+export function isDeclaration(node: AstNode): boolean {
+    return DECLARATION_TYPES.has(node.$type);
+}
+
+export function findSuppressions(document: LangiumDocument, lexer: Lexer): Suppression[] {
+    const text = document.textDocument.getText();
+    if (!text.includes(DIRECTIVE)) return [];
+    const lexed = lexer.tokenize(text);
+    const codeLines = new Set<number>();
+    for (const token of lexed.tokens) {
+        for (let line = (token.startLine ?? 1) - 1; line <= (token.endLine ?? token.startLine ?? 1) - 1; line++) codeLines.add(line);
+    }
+    const lastCodeLine = Math.max(-1, ...codeLines);
+    const declarationsByLine = declarationStarts(document);
+    const result: Suppression[] = [];
+    for (const token of lexed.hidden) {
+        const match = /^\/\/\s*ssr-ignore-next-line\b(.*)$/.exec(token.image);
+        if (!match) continue;
+        const line = (token.startLine ?? 1) - 1;
+        const column = (token.startColumn ?? 1) - 1;
+        const rest = match[1];
+        const restOffset = token.image.length - rest.length;
+        const separator = rest.indexOf('--');
+        const idsText = separator >= 0 ? rest.slice(0, separator) : rest;
+        const reason = separator >= 0 ? rest.slice(separator + 2).trim() : undefined;
+        const ruleIds: string[] = [];
+        const ruleIdRanges: Range[] = [];
+        for (const idMatch of idsText.matchAll(/[^\s,]+/g)) {
+            ruleIds.push(idMatch[0]);
+            const start = column + restOffset + (idMatch.index ?? 0);
+            ruleIdRanges.push({ start: { line, character: start }, end: { line, character: start + idMatch[0].length } });
+        }
+        let target = line + 1;
+        while (target <= lastCodeLine && !codeLines.has(target)) target++;
+        let covers: Suppression['covers'];
+        if (target <= lastCodeLine) {
+            const declaration = declarationsByLine.get(target);
+            covers = { startLine: target, endLine: declaration?.$cstNode?.range.end.line ?? target };
+        }
+        result.push({
+            range: { start: { line, character: column }, end: { line, character: column + token.image.length } },
+            ruleIds, ruleIdRanges, reason: reason || undefined, covers,
+        });
+    }
+    return result;
+}
+
+/** The outermost declaration starting on each line. */
+function declarationStarts(document: LangiumDocument): Map<number, AstNode> {
+    const map = new Map<number, AstNode>();
+    for (const node of AstUtils.streamAst(document.parseResult.value)) {
+        if (!isDeclaration(node) || !node.$cstNode) continue;
+        const line = node.$cstNode.range.start.line;
+        if (!map.has(line)) map.set(line, node);
+    }
+    return map;
+}

@@ -1,0 +1,110 @@
+/**
+ * Reading the lexical forms of LANGUAGE.md section 3: amounts, percents, years, months.
+ * Months are counted as an absolute index (year * 12 + month - 1) so that spans compare as numbers.
+ */
+import type { Amount, Percent, Quantity, Range, TimePoint, Year } from './generated/ast.js';
+
+const SUFFIX: Record<string, number> = { K: 1e3, M: 1e6, B: 1e9 };
+
+/** The number a token stands for: `2,500,000` → 2500000, `1.5B` → 1500000000, `31%` → 31. */
+export function parseNumberToken(text: string): number {
+    const match = /^([0-9,]+(?:\.[0-9]+)?)([KMB%]?)$/.exec(text.trim());
+    if (!match) return NaN;
+    const base = match[1].replace(/,/g, '');
+    const suffix = match[2];
+    if (suffix && suffix !== '%') {
+        // Exact decimal scaling: 6.5M is 6500000, not 6499999.999…
+        const [whole, fraction = ''] = base.split('.');
+        const digits = Math.log10(SUFFIX[suffix]);
+        const padded = (fraction + '0'.repeat(digits)).slice(0, digits);
+        const rest = fraction.length > digits ? `.${fraction.slice(digits)}` : '';
+        return Number(`${whole}${padded}${rest}`);
+    }
+    return Number(base);
+}
+
+export function amountValue(amount: Amount | undefined): number | undefined {
+    if (!amount?.value) return undefined;
+    const value = parseNumberToken(amount.value);
+    return amount.negative ? -value : value;
+}
+
+/** A percent as a fraction: `12%` → 0.12. */
+export function percentValue(percent: Percent | undefined): number | undefined {
+    if (!percent?.value) return undefined;
+    const value = parseNumberToken(percent.value) / 100;
+    return percent.negative ? -value : value;
+}
+
+export interface QuantityValue { value: number; percent: boolean }
+
+export function quantityValue(quantity: Quantity | undefined): QuantityValue | undefined {
+    if (!quantity?.value) return undefined;
+    const value = parseNumberToken(quantity.value);
+    return { value: quantity.negative ? -value : value, percent: quantity.value.endsWith('%') };
+}
+
+export function yearValue(year: Year | undefined): number | undefined {
+    if (!year?.value || !/^[0-9]{4}$/.test(year.value)) return undefined;
+    return Number(year.value);
+}
+
+/** An absolute month index. */
+export type Month = number;
+export const monthIndex = (year: number, month: number): Month => year * 12 + (month - 1);
+export const yearOf = (month: Month): number => Math.floor(month / 12);
+export function formatMonth(month: Month): string {
+    return `${yearOf(month)}-${String((month % 12) + 1).padStart(2, '0')}`;
+}
+
+export interface ParsedTimePoint { year: number; month?: number; valid: boolean }
+
+export function parseTimePoint(point: TimePoint | undefined): ParsedTimePoint | undefined {
+    if (!point?.value) return undefined;
+    const m = /^([0-9]{4})(?:-([0-9]{1,2}))?$/.exec(point.value);
+    if (!m) return { year: NaN, valid: false };
+    const year = Number(m[1]);
+    if (m[2] === undefined) return { year, valid: true };
+    const month = Number(m[2]);
+    return { year, month, valid: month >= 1 && month <= 12 };
+}
+
+/** First month of a point used as a start: a year means its January. */
+export function startMonth(point: TimePoint | undefined): Month | undefined {
+    const p = parseTimePoint(point);
+    if (!p?.valid) return undefined;
+    return monthIndex(p.year, p.month ?? 1);
+}
+
+/** Last month of a point used as an end: a year means its December. */
+export function endMonth(point: TimePoint | undefined): Month | undefined {
+    const p = parseTimePoint(point);
+    if (!p?.valid) return undefined;
+    return monthIndex(p.year, p.month ?? 12);
+}
+
+/** An inclusive span of months. */
+export interface Span { start: Month; end: Month }
+
+/**
+ * The span a range denotes. A range without `to` ends at `openEnd` (the end of the period),
+ * or is a single point when none is given.
+ */
+export function rangeSpan(range: Range | undefined, openEnd?: Month): Span | undefined {
+    if (!range) return undefined;
+    const start = startMonth(range.start);
+    if (start === undefined) return undefined;
+    const end = range.end ? endMonth(range.end) : (openEnd ?? endMonth(range.start));
+    if (end === undefined) return undefined;
+    return { start, end };
+}
+
+export function formatSpan(span: Span): string {
+    return `${formatMonth(span.start)}..${formatMonth(span.end)}`;
+}
+
+export function formatMoney(value: number, currency?: string): string {
+    const rounded = Math.round(value);
+    const text = Math.abs(rounded).toLocaleString('en-US');
+    return `${rounded < 0 ? '-' : ''}${currency ? currency + ' ' : ''}${text}`;
+}

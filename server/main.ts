@@ -1,0 +1,17 @@
+/**
+ * The language server: the language core's services over LSP (stdio or IPC, as the client asks).
+ * It adds what only a running server needs: watching `.ssrrc.json`, reading `ssr.rules` from the
+ * editor's settings, and publishing config problems on the config file itself.
+ */
+import { startLanguageServer } from 'langium/lsp';
+import { NodeFileSystem } from 'langium/node';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createSsrServices } from '../language/ssr-module.js';
+import { watchConfiguration } from './config-watcher.js';
+
+const connection = createConnection(ProposedFeatures.all);
+const { shared, Ssr } = createSsrServices({ connection, ...NodeFileSystem });
+watchConfiguration(connection, shared, Ssr);
+process.on('uncaughtException', error => connection.console.error(`Uncaught: ${error instanceof Error ? error.stack : String(error)}`));
+process.on('unhandledRejection', error => connection.console.error(`Unhandled rejection: ${error instanceof Error ? error.stack : String(error)}`));
+startLanguageServer(shared);
