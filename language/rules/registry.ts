@@ -1,6 +1,6 @@
 /**
  * Every rule the checker knows, in the order they run. To add a rule: write it in
- * `rules/<family>/<name>.ts`, list it here, and document it in `docs/rules/<family>/<name>.md`.
+ * `rules/<family>/<name>.ts`, list it in its family's `index.ts`, and document it in `docs/rules/<family>/<name>.md`.
  */
 import type { Rule } from './rule.js';
 import { syntaxError } from './syntax/error.js';
@@ -11,6 +11,11 @@ import { taxonomyUnknownTerm } from './taxonomy/unknown-term.js';
 import { structureMissingField } from './structure/missing-field.js';
 import { structureBadRange } from './structure/bad-range.js';
 import { suppressionUnused } from './suppression/unused.js';
+import { COVERAGE_RULES } from './coverage/index.js';
+import { SEQUENCING_RULES } from './sequencing/index.js';
+import { FISCAL_RULES } from './fiscal/index.js';
+import { MONITORING_RULES } from './monitoring/index.js';
+import { OWNERSHIP_RULES } from './ownership/index.js';
 
 export const ALL_RULES: readonly Rule[] = [
     syntaxError,
@@ -21,6 +26,11 @@ export const ALL_RULES: readonly Rule[] = [
     structureMissingField,
     structureBadRange,
     suppressionUnused,
+    ...COVERAGE_RULES,
+    ...SEQUENCING_RULES,
+    ...FISCAL_RULES,
+    ...MONITORING_RULES,
+    ...OWNERSHIP_RULES,
 ];
 
 export class RuleRegistry {

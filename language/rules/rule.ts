@@ -24,6 +24,12 @@ export interface FixData {
     replacements?: string[];
     /** Insert this line inside the declaration, before its closing brace. */
     insertField?: string;
+    /**
+     * Ready-made edits, each offered as one quick fix titled `title` (e.g. insert a paired
+     * objective after this one, make a national partner the lead). Ranges are 0-based LSP ranges
+     * in the finding's document; the text must parse once inserted.
+     */
+    edits?: { title: string; range: Range; newText: string; preferred?: boolean }[];
     /** Free-form data for rule-specific fixes. */
     [key: string]: unknown;
 }

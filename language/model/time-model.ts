@@ -1,0 +1,100 @@
+/**
+ * The time model (LANGUAGE.md sections 3-4, RULES.md "Time semantics"): spans are inclusive
+ * ranges of months; years expand to January-December. An objective runs from the first to the
+ * last month of its phases and its activities' own spans; an activity without `in` or dates takes
+ * its objective's span, with only `in P` it takes P's span. Computed once per check.
+ */
+import type { AstNode } from 'langium';
+import * as ast from '../generated/ast.js';
+import type { StrategyModel } from './strategy-model.js';
+import { rangeSpan, yearOf, type Span } from '../values.js';
+
+export class TimeModel {
+    readonly period?: Span;
+    private readonly phaseSpans = new Map<ast.Phase, Span | undefined>();
+    private readonly objectiveSpans = new Map<ast.Objective, Span | undefined>();
+    private readonly activitySpans = new Map<ast.Activity, Span | undefined>();
+
+    constructor(readonly model: StrategyModel) {
+        this.period = rangeSpan(model.strategy?.period);
+        for (const phase of model.phases) this.phaseSpans.set(phase, validSpan(rangeSpan(phase.range)));
+        for (const objective of model.objectives) {
+            const parts: (Span | undefined)[] = objective.phases.map(p => this.phase(p.ref));
+            for (const activity of objective.activities) parts.push(this.ownActivitySpan(activity));
+            const span = union(parts);
+            this.objectiveSpans.set(objective, span);
+            for (const activity of objective.activities) this.activitySpans.set(activity, this.ownActivitySpan(activity) ?? span);
+        }
+    }
+
+    phase(phase: ast.Phase | undefined): Span | undefined {
+        return phase ? this.phaseSpans.get(phase) ?? validSpan(rangeSpan(phase.range)) : undefined;
+    }
+
+    objective(objective: ast.Objective): Span | undefined {
+        return this.objectiveSpans.get(objective);
+    }
+
+    activity(activity: ast.Activity): Span | undefined {
+        return this.activitySpans.get(activity);
+    }
+
+    /** The span of an objective or activity. */
+    of(node: AstNode | undefined): Span | undefined {
+        if (ast.isObjective(node)) return this.objective(node);
+        if (ast.isActivity(node)) return this.activity(node);
+        if (ast.isPhase(node)) return this.phase(node);
+        return undefined;
+    }
+
+    /** An activity's span from its own dates, or else its phases; undefined when it has neither. */
+    private ownActivitySpan(activity: ast.Activity): Span | undefined {
+        if (activity.range) return validSpan(rangeSpan(activity.range));
+        if (activity.phases.length > 0) return union(activity.phases.map(p => this.phase(p.ref)));
+        return undefined;
+    }
+
+    /** The years of the period, in order. */
+    get years(): number[] {
+        if (!this.period) return [];
+        const result: number[] = [];
+        for (let y = yearOf(this.period.start); y <= yearOf(this.period.end); y++) result.push(y);
+        return result;
+    }
+}
+
+const cache = new WeakMap<StrategyModel, TimeModel>();
+
+/** The time model of a strategy model, computed once and shared by every rule of a check. */
+export function timeModelOf(model: StrategyModel): TimeModel {
+    let time = cache.get(model);
+    if (!time) {
+        time = new TimeModel(model);
+        cache.set(model, time);
+    }
+    return time;
+}
+
+/** A's last month is earlier than B's first month. */
+export const endsBefore = (a: Span, b: Span): boolean => a.end < b.start;
+/** A's first month is not later than B's last month. */
+export const overlapsOrPrecedes = (a: Span, b: Span): boolean => a.start <= b.end;
+export const overlaps = (a: Span, b: Span): boolean => a.start <= b.end && b.start <= a.end;
+
+export function union(spans: (Span | undefined)[]): Span | undefined {
+    const defined = spans.filter((s): s is Span => s !== undefined);
+    if (defined.length === 0) return undefined;
+    return { start: Math.min(...defined.map(s => s.start)), end: Math.max(...defined.map(s => s.end)) };
+}
+
+function validSpan(span: Span | undefined): Span | undefined {
+    return span && span.end >= span.start ? span : undefined;
+}
+
+/** The actors an activity works on: its `targets`, or else its objective's lead. */
+export function activityTargets(activity: ast.Activity): ast.Actor[] {
+    if (activity.targets.length > 0) return activity.targets.map(t => t.ref).filter((a): a is ast.Actor => a !== undefined);
+    const objective = activity.$container;
+    const lead = ast.isObjective(objective) ? objective.lead?.ref : undefined;
+    return lead ? [lead] : [];
+}
