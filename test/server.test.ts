@@ -1,0 +1,107 @@
+/**
+ * The bundled language server (dist/server.cjs) over LSP on stdio, as an editor would drive it:
+ * it starts, publishes diagnostics with rule ids and documentation links as a document is opened
+ * and edited, keeps answering after broken input, and picks up `.ssrrc.json` changes.
+ */
+import { strict as assert } from 'node:assert';
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { HEADER, ROOT } from './helpers.js';
+
+describe('language server (dist/server.cjs over stdio)', function () {
+    this.timeout(30000);
+    let server: ChildProcess;
+    let connection: MessageConnection;
+    let folder: string;
+    const published = new Map<string, Diagnostic[][]>();
+    const waiters: (() => void)[] = [];
+
+    /** Resolves when the diagnostics published for `uri` satisfy `predicate`. */
+    function diagnosticsFor(uri: string, predicate: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
+        return new Promise(resolve => {
+            const check = () => {
+                const list = published.get(uri);
+                const last = list?.[list.length - 1];
+                if (last && predicate(last)) {
+                    resolve(last);
+                    return true;
+                }
+                return false;
+            };
+            if (!check()) waiters.push(() => { check(); });
+        });
+    }
+
+    before(async () => {
+        folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ssr-server-'));
+        server = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+        connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+        connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+            const list = published.get(params.uri) ?? [];
+            list.push(params.diagnostics);
+            published.set(params.uri, list);
+            for (const waiter of [...waiters]) waiter();
+        });
+        connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
+        connection.onRequest('client/registerCapability', () => null);
+        connection.onNotification('window/logMessage', () => undefined);
+        connection.listen();
+        await connection.sendRequest('initialize', {
+            processId: process.pid,
+            rootUri: pathToFileURL(folder).href,
+            workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }],
+            capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
+        });
+        await connection.sendNotification('initialized', {});
+    });
+
+    after(async () => {
+        try {
+            await connection.sendRequest('shutdown');
+            await connection.sendNotification('exit');
+        } catch { /* the process may be gone already */ }
+        connection.dispose();
+        server.kill();
+        fs.rmSync(folder, { recursive: true, force: true });
+    });
+
+    it('publishes findings with rule ids and links, follows edits and keeps answering', async () => {
+        const uri = pathToFileURL(path.join(folder, 'plan.ssr')).href;
+        const text = `${HEADER}actor MOJ "Ministry of Justice" { kind justice-minstry }\n`;
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'ssr', version: 1, text } });
+        const first = await diagnosticsFor(uri, d => d.some(x => x.code === 'taxonomy/unknown-term'));
+        const term = first.find(d => d.code === 'taxonomy/unknown-term')!;
+        assert.match(String(term.message), /Did you mean 'justice-ministry'/);
+        assert.match(term.codeDescription!.href, /docs\/rules\/taxonomy\/unknown-term\.md$/);
+        assert.equal(term.range.start.line, 5);
+
+        // Insert a broken line: a syntax error appears…
+        const broken = text + 'objective {{ "\n';
+        await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: broken }] });
+        await diagnosticsFor(uri, d => d.some(x => x.code === 'syntax/error'));
+        // …and goes away when the line is removed; the server still answers requests.
+        const fixed = text.replace('justice-minstry', 'justice-ministry');
+        await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text: fixed }] });
+        await diagnosticsFor(uri, d => !d.some(x => x.severity === 1));
+        const symbols = await connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }) as unknown[];
+        assert.ok(Array.isArray(symbols) && symbols.length >= 2, 'the server answers after broken input');
+    });
+
+    it('applies a changed .ssrrc.json without a restart', async () => {
+        const uri = pathToFileURL(path.join(folder, 'second.ssr')).href;
+        const text = `${HEADER}// ssr-ignore-next-line coverage/gender\nactor A "A" { kind police }\n`;
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'ssr', version: 1, text } });
+        const before = await diagnosticsFor(uri, d => d.some(x => x.code === 'suppression/unused'));
+        assert.equal(before.find(x => x.code === 'suppression/unused')!.severity, 2);
+        const config = path.join(folder, '.ssrrc.json');
+        fs.writeFileSync(config, JSON.stringify({ rules: { 'suppression/unused': 'error' } }));
+        await connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(config).href, type: 1 }] });
+        const after = await diagnosticsFor(uri, d => d.some(x => x.code === 'suppression/unused' && x.severity === 1));
+        assert.ok(after.length > 0);
+    });
+});
