@@ -22,7 +22,7 @@ export const structureBadRange: Rule = {
             }
             const start = startMonth(range.start), end = range.end ? endMonth(range.end) : undefined;
             if (start !== undefined && end !== undefined && end < start) {
-                report({ message: `The ${what} of ${describe(owner)} ends (${range.end!.value}) before it starts (${range.start!.value}). Swap the two dates.`, node: range });
+                report({ message: `The range 'from ${range.start!.value} to ${range.end!.value}' (${what} of ${describe(owner)}) ends before it starts. Swap the two dates.`, node: range });
                 return undefined;
             }
             return rangeSpan(range);
