@@ -12,11 +12,13 @@ import { checkUris } from '../language/check.js';
 import { docsUrl, familyOf } from '../language/rules/rule.js';
 import { FORMATS } from './formats/index.js';
 import { resolvePaths, UsageError } from './files.js';
+import { SUMMARY_FORMATS, summarize, type SummaryFormat } from '../language/summary/index.js';
 
 const USAGE = `Usage:
   ssr check [paths…] [--format stylish|json|sarif|github|junit|gitlab|markdown]
                      [--output FILE] [--max-warnings N] [--config FILE] [--quiet]
   ssr rules [--format table|json]
+  ssr summary FILE [--format md|html|json] [--output FILE]
   ssr --help | --version
 
 Paths are files, folders (searched for *.ssr) or globs; default '.'.
@@ -113,12 +115,37 @@ function rules(args: string[]): number {
     return 0;
 }
 
+async function summary(args: string[]): Promise<number> {
+    const { values, positionals } = parseArgs({
+        args, allowPositionals: true, strict: true,
+        options: { format: { type: 'string', short: 'f', default: 'md' }, output: { type: 'string', short: 'o' } },
+    });
+    const format = values.format as SummaryFormat;
+    if (!SUMMARY_FORMATS.includes(format)) throw new UsageError(`unknown summary format '${values.format}'; use md, html or json`);
+    if (positionals.length !== 1) throw new UsageError('ssr summary takes exactly one strategy file');
+    const cwd = process.cwd();
+    const [file] = resolvePaths(positionals, cwd);
+    if (!file) throw new UsageError(`no .ssr file at '${positionals[0]}'`);
+    const services = createSsrServices(NodeFileSystem).Ssr;
+    const problems = services.config.ConfigProvider.getConfig(URI.file(file)).problems;
+    if (problems.length > 0) {
+        for (const problem of problems) process.stderr.write(`ssr: invalid configuration: ${problem.message}\n`);
+        return 2;
+    }
+    const [report] = await checkUris(services, [URI.file(file)]);
+    const label = path.relative(cwd, file).split(path.sep).join('/');
+    if (values.output && path.resolve(cwd, values.output) === file) throw new UsageError('--output would overwrite the strategy itself');
+    writeOutput(summarize(services, report.document, format, label), values.output);
+    return 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
     const [command, ...rest] = argv;
     try {
         switch (command) {
             case 'check': return await check(rest);
             case 'rules': return rules(rest);
+            case 'summary': return await summary(rest);
             case '--version': case '-v': process.stdout.write(packageVersion() + '\n'); return 0;
             case '--help': case '-h': case 'help': process.stdout.write(USAGE + '\n'); return 0;
             case undefined: process.stderr.write(USAGE + '\n'); return 2;

@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerSummaryCommands } from './summary.js';
 
 let client: LanguageClient | undefined;
 
@@ -28,6 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     };
     client = new LanguageClient('ssr', 'SSR Strategy Language Server', serverOptions, clientOptions);
     context.subscriptions.push(outputChannel);
+    registerSummaryCommands(context, () => client);
     await client.start();
 }
 

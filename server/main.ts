@@ -8,10 +8,12 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createSsrServices } from '../language/ssr-module.js';
 import { watchConfiguration } from './config-watcher.js';
+import { registerSummaryRequest } from './summary-request.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const { shared, Ssr } = createSsrServices({ connection, ...NodeFileSystem });
 watchConfiguration(connection, shared, Ssr);
+registerSummaryRequest(connection, shared, Ssr);
 process.on('uncaughtException', error => connection.console.error(`Uncaught: ${error instanceof Error ? error.stack : String(error)}`));
 process.on('unhandledRejection', error => connection.console.error(`Unhandled rejection: ${error instanceof Error ? error.stack : String(error)}`));
 startLanguageServer(shared);

@@ -31,6 +31,9 @@ const LSP_TO_SEVERITY: Record<number, Severity> = { 1: 'error', 2: 'warning', 3:
 export const severityOf = (diagnostic: Diagnostic): Severity => LSP_TO_SEVERITY[diagnostic.severity ?? 1] ?? 'error';
 
 export class SsrDocumentValidator extends DefaultDocumentValidator {
+    /** How many findings suppression comments hid in each document's last check (the summary counts them). */
+    private readonly suppressed = new WeakMap<LangiumDocument, number>();
+
     constructor(protected readonly ssrServices: SsrServices) {
         super(ssrServices);
     }
@@ -69,6 +72,7 @@ export class SsrDocumentValidator extends DefaultDocumentValidator {
 
     protected applySuppressions(document: LangiumDocument, findings: Finding[], config: ResolvedConfig): Finding[] {
         const suppressions = findSuppressions(document, this.ssrServices.parser.Lexer);
+        this.suppressed.set(document, 0);
         if (suppressions.length === 0) return findings;
         const used = new Set<Suppression>();
         const kept = findings.filter(finding => {
@@ -77,6 +81,7 @@ export class SsrDocumentValidator extends DefaultDocumentValidator {
             if (by) used.add(by);
             return !by;
         });
+        this.suppressed.set(document, findings.length - kept.length);
         const unusedRule = this.ssrServices.rules.RuleRegistry.get(UNUSED_SUPPRESSION);
         const severity = unusedRule ? effectiveSeverity(unusedRule, config) : 'off';
         if (severity === 'off') return kept;
@@ -97,6 +102,10 @@ export class SsrDocumentValidator extends DefaultDocumentValidator {
             kept.push({ ruleId: UNUSED_SUPPRESSION, severity, message, range: suppression.range, fix: { removeLine: suppression.range.start.line } });
         }
         return kept;
+    }
+
+    suppressedCount(document: LangiumDocument): number {
+        return this.suppressed.get(document) ?? 0;
     }
 
     rangeOf(finding: Finding): Range {

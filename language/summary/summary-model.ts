@@ -1,0 +1,222 @@
+/**
+ * The plan summary model (../shared/spec/SUMMARY.md): one model, computed from the same services
+ * as the rules (strategy model, time model, fiscal model, findings), rendered as Markdown, HTML and
+ * JSON. The JSON rendering is this model itself.
+ */
+import { AstUtils, type LangiumDocument } from 'langium';
+import * as ast from '../generated/ast.js';
+import type { SsrServices } from '../ssr-module.js';
+import { buildStrategyModel, type StrategyModel } from '../model/strategy-model.js';
+import { timeModelOf } from '../model/time-model.js';
+import { importedDocuments, unquote } from '../imports.js';
+import { actorCategory, termIds, type ActorCategory } from '../taxonomy.js';
+import { formatMonth, quantityValue, yearValue, type Span } from '../values.js';
+import { toFinding, type FileFinding } from '../check.js';
+import { fiscalFigures, type YearRow } from './fiscal-figures.js';
+
+export const CORE_SECTORS = ['defence', 'policing', 'justice', 'corrections', 'oversight', 'civil-society', 'public-finance'] as const;
+export const DIMENSIONS = ['political', 'institutional', 'economic', 'societal'] as const;
+
+export interface SummaryFinding {
+    file: string;
+    ruleId: string;
+    severity: 'error' | 'warning' | 'info';
+    message: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+}
+
+export interface SummaryObjective {
+    name: string;
+    title?: string;
+    doc?: string;
+    sector?: string;
+    dimensions: string[];
+    levels: string[];
+    lead?: string;
+    partners: string[];
+    phases: string[];
+    start?: string;
+    end?: string;
+    activities: { name: string; title?: string; type?: string; start?: string; end?: string }[];
+    benchmarks: string[];
+    cost: number;
+    funded: number;
+    gap: number;
+}
+
+export interface SummaryBenchmark {
+    name: string;
+    title?: string;
+    measures: string[];
+    type?: string;
+    source?: string;
+    baseline?: { value: number; percent: boolean; year?: number };
+    target?: { value: number; percent: boolean; year?: number };
+}
+
+export interface PlanSummary {
+    strategy: {
+        title?: string;
+        doc?: string;
+        country?: string;
+        period?: { from: string; to: string; startYear: number; endYear: number };
+        currency?: string;
+        context?: string;
+        approach?: string;
+        scope: { partial: boolean; sectors: string[]; reason?: string };
+    };
+    counts: {
+        actors: number;
+        actorsByCategory: Partial<Record<ActorCategory | 'unknown', number>>;
+        objectives: number;
+        activities: number;
+        benchmarks: number;
+        fundingLines: number;
+        findings: { error: number; warning: number; info: number; suppressed: number };
+    };
+    totals: { cost: number; capital: number; recurrent: number; external: number; domestic: number; gap: number };
+    years: YearRow[];
+    coverage: Record<string, Record<string, string[]>>;
+    missing: { sectors: string[]; dimensions: string[] };
+    timeline: {
+        phases: { name: string; title?: string; stage?: string; start: string; end: string }[];
+        objectives: { name: string; title?: string; start: string; end: string }[];
+    };
+    objectives: SummaryObjective[];
+    benchmarks: SummaryBenchmark[];
+    findings: SummaryFinding[];
+}
+
+const spanText = (span: Span | undefined) => span ? { start: formatMonth(span.start), end: formatMonth(span.end) } : {};
+
+/** Builds the summary of a built (parsed, linked, validated) document. */
+export function buildSummary(services: SsrServices, document: LangiumDocument<ast.Document>, fileLabel: string): PlanSummary {
+    const model: StrategyModel = buildStrategyModel(document, importedDocuments(document, services.shared.workspace.LangiumDocuments));
+    const time = timeModelOf(model);
+    const config = services.config.ConfigProvider.getConfig(document.uri);
+    const docs = services.documentation.DocumentationProvider;
+    const strategy = model.strategy;
+    const name = (n: { name?: string } | undefined) => n?.name ?? '';
+    const title = (t: string | undefined) => t === undefined ? undefined : unquote(t);
+
+    const findings: SummaryFinding[] = (document.diagnostics ?? []).map(toFinding)
+        .filter((f): f is FileFinding & { severity: SummaryFinding['severity'] } => f.severity !== 'hint')
+        .map(f => ({
+            file: fileLabel, ruleId: f.ruleId, severity: f.severity, message: f.message,
+            line: f.range.start.line + 1, column: f.range.start.character + 1, endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1,
+        }));
+
+    const byCategory: PlanSummary['counts']['actorsByCategory'] = {};
+    for (const actor of model.allActors) {
+        const category = actorCategory(actor.kind) ?? 'unknown';
+        byCategory[category] = (byCategory[category] ?? 0) + 1;
+    }
+
+    const fiscal = fiscalFigures(model, config);
+    const coverage: Record<string, Record<string, string[]>> = {};
+    for (const objective of model.objectives) {
+        if (!objective.sector || !objective.name) continue;
+        for (const dimension of objective.dimensions.length > 0 ? objective.dimensions : ['(none)']) {
+            ((coverage[objective.sector] ??= {})[dimension] ??= []).push(objective.name);
+        }
+    }
+    const coveredSectors = new Set(model.objectives.map(o => o.sector));
+    const coveredDimensions = new Set(model.objectives.flatMap(o => o.dimensions));
+
+    const benchmarksOf = new Map<ast.Objective, string[]>();
+    for (const benchmark of model.benchmarks) {
+        for (const measured of benchmark.measures) {
+            if (measured.ref && benchmark.name) benchmarksOf.set(measured.ref, [...(benchmarksOf.get(measured.ref) ?? []), benchmark.name]);
+        }
+    }
+
+    const period = time.period;
+    return {
+        strategy: {
+            title: title(strategy?.title),
+            doc: strategy ? docs.getDocumentation(strategy) : undefined,
+            country: title(strategy?.country),
+            period: period ? { from: formatMonth(period.start), to: formatMonth(period.end), startYear: Math.floor(period.start / 12), endYear: Math.floor(period.end / 12) } : undefined,
+            currency: strategy?.currency,
+            context: strategy?.context,
+            approach: strategy?.approach,
+            scope: { partial: strategy?.scope?.partial ?? false, sectors: strategy?.scope?.sectors ?? [], reason: title(strategy?.scope?.reason) },
+        },
+        counts: {
+            actors: model.allActors.length,
+            actorsByCategory: byCategory,
+            objectives: model.objectives.length,
+            activities: model.activities.length,
+            benchmarks: model.benchmarks.length,
+            fundingLines: model.fundings.length,
+            findings: {
+                error: findings.filter(f => f.severity === 'error').length,
+                warning: findings.filter(f => f.severity === 'warning').length,
+                info: findings.filter(f => f.severity === 'info').length,
+                suppressed: services.validation.DocumentValidator.suppressedCount(document),
+            },
+        },
+        totals: fiscal.totals,
+        years: fiscal.years,
+        coverage,
+        missing: {
+            sectors: strategy?.scope?.partial ? [] : CORE_SECTORS.filter(s => !coveredSectors.has(s)),
+            dimensions: strategy?.scope?.partial ? [] : DIMENSIONS.filter(d => !coveredDimensions.has(d)),
+        },
+        timeline: {
+            phases: model.phases.flatMap(p => {
+                const span = time.phase(p);
+                return span && p.name ? [{ name: p.name, title: title(p.title), stage: p.stage, start: formatMonth(span.start), end: formatMonth(span.end) }] : [];
+            }),
+            objectives: model.objectives.flatMap(o => {
+                const span = time.objective(o);
+                return span && o.name ? [{ name: o.name, title: title(o.title), start: formatMonth(span.start), end: formatMonth(span.end) }] : [];
+            }),
+        },
+        objectives: model.objectives.map(objective => {
+            const figures = fiscal.objectives.get(objective) ?? { cost: 0, funded: 0, gap: 0 };
+            const activities = [...objective.activities].sort((a, b) => (time.activity(a)?.start ?? Infinity) - (time.activity(b)?.start ?? Infinity));
+            return {
+                name: name(objective),
+                title: title(objective.title),
+                doc: docs.getDocumentation(objective),
+                sector: objective.sector,
+                dimensions: [...objective.dimensions],
+                levels: [...objective.levels],
+                lead: objective.lead?.$refText,
+                partners: objective.partners.map(p => p.$refText),
+                phases: objective.phases.map(p => p.$refText),
+                ...spanText(time.objective(objective)),
+                activities: activities.map(a => ({ name: name(a), title: title(a.title), type: a.type, ...spanText(time.activity(a)) })),
+                benchmarks: benchmarksOf.get(objective) ?? [],
+                ...figures,
+            };
+        }),
+        benchmarks: model.benchmarks.map(b => {
+            const baseline = quantityValue(b.baseline?.value);
+            const target = quantityValue(b.target?.value);
+            return {
+                name: name(b),
+                title: title(b.title),
+                measures: b.measures.map(m => m.$refText),
+                type: b.type,
+                source: b.source,
+                baseline: baseline ? { ...baseline, year: yearValue(b.baseline?.year) } : undefined,
+                target: target ? { ...target, year: yearValue(b.target?.year) } : undefined,
+            };
+        }),
+        findings,
+    };
+}
+
+/** All sectors in taxonomy order, for the coverage matrix rows. */
+export function sectorRows(summary: PlanSummary): string[] {
+    const core = summary.strategy.scope.partial ? [] : [...CORE_SECTORS];
+    const used = Object.keys(summary.coverage);
+    return termIds('sector').filter(s => core.includes(s as typeof CORE_SECTORS[number]) || used.includes(s));
+}
+
+export { AstUtils };
