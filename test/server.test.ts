@@ -89,7 +89,7 @@ describe('language server (dist/server.cjs over stdio)', function () {
         await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text: fixed }] });
         await diagnosticsFor(uri, d => !d.some(x => x.severity === 1));
         const symbols = await connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }) as unknown[];
-        assert.ok(Array.isArray(symbols) && symbols.length >= 2, 'the server answers after broken input');
+        assert.ok(Array.isArray(symbols) && symbols.length >= 1, 'the server answers after broken input');
     });
 
     it('applies a changed .ssrrc.json without a restart', async () => {

@@ -18,3 +18,5 @@ export function escapeMarkdown(text: string): string {
 export function mermaidText(text: string): string {
     return text.replace(/[\n\r]+/g, ' ').replace(/[:;#"<>{}[\]()`|&%]/g, ' ').replace(/\s+/g, ' ').trim() || '-';
 }
+
+export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

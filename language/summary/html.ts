@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { PlanSummary } from './summary-model.js';
 import { DIMENSIONS, sectorRows } from './summary-model.js';
-import { escapeHtml as h, money, moneyWithCurrency, quantity } from './format.js';
+import { escapeHtml as h, money, moneyWithCurrency, plural, quantity } from './format.js';
 
 export interface HtmlOptions {
     /** A nonce for the one inline style sheet (a fresh one by default). */
@@ -73,7 +73,7 @@ export function renderHtml(s: PlanSummary, options: HtmlOptions = {}): string {
 <tr><th>External funding</th><td class="num">${h(moneyWithCurrency(s.totals.external, cur))}</td><td></td></tr>
 <tr><th>Domestic funding</th><td class="num">${h(moneyWithCurrency(s.totals.domestic, cur))}</td><td></td></tr>
 <tr><th>Funding gap</th><td class="num">${h(moneyWithCurrency(s.totals.gap, cur))}</td><td></td></tr>
-<tr><th>Findings</th><td class="num">${f.error + f.warning + f.info}</td><td><span class="sev-error">${f.error} errors</span>, <span class="sev-warning">${f.warning} warnings</span>, <span class="sev-info">${f.info} infos</span>${f.suppressed ? `, ${f.suppressed} suppressed` : ''}</td></tr>
+<tr><th>Findings</th><td class="num">${f.error + f.warning + f.info}</td><td><span class="sev-error">${plural(f.error, 'error')}</span>, <span class="sev-warning">${plural(f.warning, 'warning')}</span>, <span class="sev-info">${plural(f.info, 'info')}</span>${f.suppressed ? `, ${f.suppressed} suppressed` : ''}</td></tr>
 </table>`);
 
     parts.push(`<h2>Coverage</h2><table><tr><th>sector</th>${DIMENSIONS.map(d => `<th>${d}</th>`).join('')}</tr>`);

@@ -1,7 +1,7 @@
 /** The plan summary as Markdown: tables, a Mermaid gantt timeline and a Mermaid xychart funding chart. */
 import type { PlanSummary } from './summary-model.js';
 import { sectorRows, DIMENSIONS } from './summary-model.js';
-import { escapeMarkdown as md, mermaidText, money, moneyWithCurrency, quantity } from './format.js';
+import { escapeMarkdown as md, mermaidText, money, moneyWithCurrency, plural, quantity } from './format.js';
 
 export function renderMarkdown(s: PlanSummary): string {
     const out: string[] = [];
@@ -30,7 +30,7 @@ export function renderMarkdown(s: PlanSummary): string {
         `| External funding | ${moneyWithCurrency(s.totals.external, cur)} |`,
         `| Domestic funding | ${moneyWithCurrency(s.totals.domestic, cur)} |`,
         `| Funding gap | ${moneyWithCurrency(s.totals.gap, cur)} |`,
-        `| Findings | ${f.error} errors, ${f.warning} warnings, ${f.info} infos${f.suppressed ? `, ${f.suppressed} suppressed` : ''} |`, '');
+        `| Findings | ${plural(f.error, 'error')}, ${plural(f.warning, 'warning')}, ${plural(f.info, 'info')}${f.suppressed ? `, ${f.suppressed} suppressed` : ''} |`, '');
 
     out.push('## Coverage', '');
     out.push(`| sector | ${DIMENSIONS.join(' | ')} |`, `|---|${DIMENSIONS.map(() => '---').join('|')}|`);
