@@ -5,6 +5,7 @@
 import type * as ast from '../generated/ast.js';
 import type { StrategyModel } from '../model/strategy-model.js';
 import type { ResolvedConfig } from '../config.js';
+import { fiscalModelOf } from '../model/fiscal-model.js';
 
 export interface YearRow {
     year: number;
@@ -23,7 +24,14 @@ export interface FiscalFigures {
     objectives: Map<ast.Objective, { cost: number; funded: number; gap: number }>;
 }
 
-export function fiscalFigures(_model: StrategyModel, _config: ResolvedConfig): FiscalFigures {
-    // Wired to the fiscal model when it lands.
-    return { totals: { cost: 0, capital: 0, recurrent: 0, external: 0, domestic: 0, gap: 0 }, years: [], objectives: new Map() };
+export function fiscalFigures(model: StrategyModel, config: ResolvedConfig): FiscalFigures {
+    const fiscal = fiscalModelOf(model, config);
+    return {
+        totals: { ...fiscal.totals },
+        years: fiscal.years.map(y => ({
+            year: y.year, capital: y.capital, recurrent: y.recurrent, cost: y.cost, external: y.external, domestic: y.domestic, gap: y.gap,
+            ...(y.affordable !== undefined ? { affordable: y.affordable } : {}),
+        })),
+        objectives: new Map([...fiscal.objectives].map(([o, f]) => [o, { cost: f.cost, funded: f.funded, gap: f.gap }])),
+    };
 }

@@ -11,7 +11,7 @@ export function escapeHtml(text: string): string {
 
 /** Escapes text for Markdown (inline), so that titles cannot inject markup or tables. */
 export function escapeMarkdown(text: string): string {
-    return text.replace(/\s*\n\s*/g, ' ').replace(/([\\`*_[\]<>|~])/g, '\\$1');
+    return text.replace(/\s*\n\s*/g, ' ').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/([\\`*_[\]|~])/g, '\\$1');
 }
 
 /** Text safe inside a Mermaid diagram label: no syntax characters, no markup. */

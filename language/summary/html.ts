@@ -46,7 +46,7 @@ export function renderHtml(s: PlanSummary, options: HtmlOptions = {}): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${h(contentSecurityPolicy(nonce, options.cspSource))}">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(h(nonce), options.cspSource && h(options.cspSource))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${h(title)} — plan summary</title>
 <style nonce="${h(nonce)}">${STYLE}</style>
