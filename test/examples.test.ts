@@ -1,14 +1,12 @@
 /**
  * Every file in ../shared/spec/examples, read at test time, held to its header
  * (examples/README.md there): `expect none`, `expect <rule> <n>`, `expect <rule>@<severity> <n>`, `only …`.
- * Findings of rules that are not registered yet are reported as pending, not failures.
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'langium';
 import { checkUris } from '../language/check.js';
-import { CONFIG_FILE_NAME } from '../language/config.js';
 import { SPEC_EXAMPLES, createServices } from './helpers.js';
 
 interface Expectation { ruleId: string; severity?: string; count: number }
@@ -59,16 +57,16 @@ describe('spec examples (../shared/spec/examples)', () => {
             const [report] = await checkUris(services, [URI.file(file)]);
             const header = readHeader(text);
             const registered = new Set(services.rules.RuleRegistry.ids);
+            for (const expectation of header.expectations) {
+                assert.ok(registered.has(expectation.ruleId), `${path.basename(file)} expects ${expectation.ruleId}, which is not a registered rule`);
+            }
             const judged = (id: string) => !header.only || header.only.some(p => matches(p, id));
             const counted = report.findings.filter(f => f.severity !== 'hint' && judged(f.ruleId));
             const failures: string[] = [];
-            const pending: string[] = [];
             for (const expectation of header.expectations) {
                 const actual = counted.filter(f => f.ruleId === expectation.ruleId && (!expectation.severity || f.severity === expectation.severity)).length;
                 if (actual === expectation.count) continue;
-                const line = `${expectation.ruleId}${expectation.severity ? '@' + expectation.severity : ''}: expected ${expectation.count}, got ${actual}`;
-                if (!registered.has(expectation.ruleId) && actual === 0) pending.push(line);
-                else failures.push(line);
+                failures.push(`${expectation.ruleId}${expectation.severity ? '@' + expectation.severity : ''}: expected ${expectation.count}, got ${actual}`);
             }
             const named = new Set(header.expectations.map(e => e.ruleId));
             for (const finding of counted) {
@@ -76,12 +74,7 @@ describe('spec examples (../shared/spec/examples)', () => {
                     failures.push(`unexpected ${finding.ruleId} (${finding.severity}) at ${finding.range.start.line + 1}:${finding.range.start.character + 1}: ${finding.message}`);
                 }
             }
-            if (fs.existsSync(path.join(path.dirname(file), CONFIG_FILE_NAME))) {
-                // checked with that configuration, as a user's workspace would be (the provider finds it)
-            }
-            if (pending.length > 0) {
-                console.log(`      pending (rules not registered yet) in ${path.basename(file)}:\n        ${pending.join('\n        ')}`);
-            }
+            // A folder's .ssrrc.json applies as in a user's workspace: the config provider finds it.
             assert.deepEqual(failures, [], `${path.basename(file)} does not match its header`);
         });
     }

@@ -1,0 +1,35 @@
+import * as ast from '../../generated/ast.js';
+import { timeModelOf } from '../../model/time-model.js';
+import { yearOf } from '../../values.js';
+import type { Rule } from '../rule.js';
+
+export const monitoringNoBenchmark: Rule = {
+    id: 'monitoring/no-benchmark',
+    severity: 'warning',
+    description: 'No benchmark measures an objective.',
+    check({ model, report }) {
+        const measured = new Set(model.benchmarks.flatMap(b => b.measures.map(m => m.ref)));
+        const period = timeModelOf(model).period;
+        const first = period ? yearOf(period.start) : new Date().getFullYear();
+        const last = period ? yearOf(period.end) : first + 4;
+        const names = new Set(model.benchmarks.map(b => b.name));
+        for (const objective of model.objectives) {
+            if (measured.has(objective) || !objective.name) continue;
+            let name = `${objective.name}Progress`;
+            for (let i = 2; names.has(name); i++) name = `${objective.name}Progress${i}`;
+            const end = objective.$cstNode?.range.end;
+            report({
+                node: objective, property: ast.Objective.name,
+                message: `No benchmark measures objective '${objective.name}'. Without a measurable benchmark nobody can tell whether the reform delivers security; the guidance asks for measurable objectives with baselines and targets. Add a benchmark that 'measures ${objective.name}'.`,
+                fix: end ? {
+                    edits: [{
+                        title: `Add a benchmark for ${objective.name}`,
+                        range: { start: end, end },
+                        newText: `\n\nbenchmark ${name} "Progress of ${objective.name}" {\n    measures ${objective.name}\n    type outcome\n    source perception-survey\n    baseline 0% in ${first}\n    target 100% by ${last}\n}`,
+                        preferred: true,
+                    }],
+                } : undefined,
+            });
+        }
+    },
+};

@@ -1,0 +1,23 @@
+import * as ast from '../../generated/ast.js';
+import { timeModelOf } from '../../model/time-model.js';
+import { yearOf, yearValue } from '../../values.js';
+import type { Rule } from '../rule.js';
+
+export const monitoringTargetOutsidePeriod: Rule = {
+    id: 'monitoring/target-outside-period',
+    severity: 'error',
+    description: "A benchmark's target year lies outside the strategy period.",
+    check({ model, report }) {
+        const period = timeModelOf(model).period;
+        if (!period) return;
+        const first = yearOf(period.start), last = yearOf(period.end);
+        for (const benchmark of model.benchmarks) {
+            const year = yearValue(benchmark.target?.year);
+            if (year === undefined || (year >= first && year <= last)) continue;
+            report({
+                node: benchmark, property: ast.Benchmark.target,
+                message: `The target year ${year} of benchmark '${benchmark.name}' lies outside the strategy period (${first} to ${last}): the strategy cannot be held to it. Choose a target year within the period.`,
+            });
+        }
+    },
+};
