@@ -15,6 +15,13 @@ import { SsrScopeComputation, SsrScopeProvider } from './scope.js';
 import { SsrDocumentValidator } from './validation/rule-engine.js';
 import { RuleRegistry } from './rules/registry.js';
 import { SsrConfigProvider } from './config.js';
+import { SsrCompletionProvider } from './lsp/completion.js';
+import { SsrHoverProvider } from './lsp/hover.js';
+import { SsrFormatter } from './lsp/formatter.js';
+import { SsrDocumentSymbolProvider } from './lsp/document-symbols.js';
+import { SsrSemanticTokenProvider } from './lsp/semantic-tokens.js';
+import { SsrCodeActionProvider } from './lsp/code-actions.js';
+import { SsrRenameProvider } from './lsp/rename.js';
 
 export interface SsrAddedServices {
     references: {
@@ -43,6 +50,15 @@ export const SsrModule: Module<SsrServices, PartialLangiumServices & SsrAddedSer
     },
     rules: {
         RuleRegistry: () => new RuleRegistry(),
+    },
+    lsp: {
+        CompletionProvider: (services) => new SsrCompletionProvider(services),
+        HoverProvider: (services) => new SsrHoverProvider(services),
+        Formatter: (services) => new SsrFormatter(services),
+        DocumentSymbolProvider: () => new SsrDocumentSymbolProvider(),
+        SemanticTokenProvider: (services) => new SsrSemanticTokenProvider(services),
+        CodeActionProvider: () => new SsrCodeActionProvider(),
+        RenameProvider: (services) => new SsrRenameProvider(services),
     },
     config: {
         ConfigProvider: (services) => new SsrConfigProvider(services.shared.workspace.FileSystemProvider, () => services.rules.RuleRegistry.ids),

@@ -1,0 +1,49 @@
+/**
+ * Completion: keywords from the grammar (Langium's default), names of the right kind at each
+ * reference (through the scope provider, so only what the file and its imports declare), and at
+ * a term position the taxonomy terms valid there, each with its definition.
+ */
+import { AstUtils, GrammarAST, type AstNodeDescription, type MaybePromise, type ReferenceInfo } from 'langium';
+import {
+    DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature,
+} from 'langium/lsp';
+import { CompletionItemKind, MarkupKind } from 'vscode-languageserver';
+import { TAXONOMIES } from '../taxonomy.js';
+import { termField } from '../term-fields.js';
+import { unquote } from '../imports.js';
+
+export class SsrCompletionProvider extends DefaultCompletionProvider {
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const field = this.termFieldAt(context, next);
+        if (field) {
+            const taxonomy = TAXONOMIES[field.taxonomy];
+            for (const term of taxonomy.terms) {
+                acceptor(context, {
+                    label: term.id,
+                    kind: CompletionItemKind.EnumMember,
+                    detail: taxonomy.label + (term.category ? ` (${term.category})` : ''),
+                    documentation: { kind: MarkupKind.Markdown, value: term.definition },
+                    sortText: '0' + term.id,
+                });
+            }
+            return;
+        }
+        return super.completionFor(context, next, acceptor);
+    }
+
+    /** The term field a grammar position belongs to, if it is one. */
+    protected termFieldAt(context: CompletionContext, next: NextFeature) {
+        if (!GrammarAST.isRuleCall(next.feature) || GrammarAST.isCrossReference(next.feature.$container)) return undefined;
+        const assignment = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment);
+        const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule);
+        const property = next.property ?? assignment?.feature;
+        const type = next.type ?? (assignment ? rule?.name : context.node?.$type);
+        return property && type ? termField(type, property) : undefined;
+    }
+
+    protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
+        const item = super.createReferenceCompletionItem(description, refInfo, context);
+        const title = (description.node as { title?: string } | undefined)?.title;
+        return { ...item, detail: title ? unquote(title) : item.detail };
+    }
+}

@@ -1,0 +1,147 @@
+/**
+ * Formatting: 4-space indentation inside braces, one field per line, `{` on the declaration's
+ * line, `}` on its own line, single spaces between the tokens of a field, `, ` in lists, at most
+ * one blank line between declarations. One-line declarations (`actor NNP "…" { kind police }`)
+ * stay on one line. It rewrites only the whitespace between tokens — never a token or a comment —
+ * so it is safe on a half-written document, and formatting twice changes nothing.
+ */
+import { AstUtils, GrammarUtils, type AstNode, type LangiumDocument, type Lexer } from 'langium';
+import type { Formatter, LangiumServices } from 'langium/lsp';
+import type { DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentRangeFormattingParams, TextEdit } from 'vscode-languageserver';
+import * as ast from '../generated/ast.js';
+
+/** The keywords that start a field, per declaration type (LANGUAGE.md section 4). */
+const FIELD_KEYWORDS: Record<string, string[]> = {
+    [ast.Strategy.$type]: ['country', 'period', 'currency', 'context', 'approach'],
+    [ast.Actor.$type]: ['kind', 'jurisdiction'],
+    [ast.Phase.$type]: ['stage'],
+    [ast.Objective.$type]: ['sector', 'dimension', 'level', 'lead', 'partners', 'themes', 'in', 'after', 'alongside'],
+    [ast.Activity.$type]: ['type', 'in', 'targets', 'after', 'alongside'],
+    [ast.Benchmark.$type]: ['measures', 'type', 'source', 'baseline', 'target', 'disaggregated'],
+    [ast.Funding.$type]: ['from', 'instrument', 'amount', 'supports'],
+    [ast.Fiscal.$type]: ['revenue', 'ceiling', 'max-external-share'],
+};
+
+interface Token { offset: number; end: number; image: string; comment: boolean; line: number; endLine: number }
+
+const INDENT = '    ';
+
+export class SsrFormatter implements Formatter {
+    protected readonly lexer: Lexer;
+
+    constructor(services: LangiumServices) {
+        this.lexer = services.parser.Lexer;
+    }
+
+    get formatOnTypeOptions(): DocumentOnTypeFormattingOptions | undefined {
+        return undefined;
+    }
+
+    formatDocument(document: LangiumDocument, _params: DocumentFormattingParams): TextEdit[] {
+        return this.edits(document);
+    }
+
+    formatDocumentRange(document: LangiumDocument, params: DocumentRangeFormattingParams): TextEdit[] {
+        const start = document.textDocument.offsetAt(params.range.start), end = document.textDocument.offsetAt(params.range.end);
+        return this.edits(document).filter(e => document.textDocument.offsetAt(e.range.start) >= start && document.textDocument.offsetAt(e.range.end) <= end);
+    }
+
+    formatDocumentOnType(): TextEdit[] {
+        return [];
+    }
+
+    /** The whitespace edits that lay the document out. */
+    edits(document: LangiumDocument): TextEdit[] {
+        const text = document.textDocument.getText();
+        const lexed = this.lexer.tokenize(text);
+        if (lexed.errors.length > 0) return []; // never reflow text the lexer cannot read
+        const tokens: Token[] = [...lexed.tokens, ...lexed.hidden]
+            .filter(t => t.tokenType.name !== 'WS')
+            .map(t => ({ offset: t.startOffset, end: (t.endOffset ?? t.startOffset) + 1, image: t.image, comment: /COMMENT/.test(t.tokenType.name), line: (t.startLine ?? 1) - 1, endLine: (t.endLine ?? t.startLine ?? 1) - 1 }))
+            .sort((a, b) => a.offset - b.offset);
+        const layout = this.layout(document);
+        const edits: TextEdit[] = [];
+        let depth = 0;
+        const oneLineBlocks: boolean[] = [];
+        for (let i = 0; i < tokens.length; i++) {
+            const token = tokens[i];
+            const previous = tokens[i - 1];
+            if (token.image === '}') depth = Math.max(0, depth - 1);
+            let whitespace: string;
+            if (!previous) {
+                whitespace = '';
+            } else {
+                const originalLines = token.line - previous.endLine;
+                const newline = (n: number) => '\n'.repeat(n) + INDENT.repeat(depth);
+                const inOneLineBlock = oneLineBlocks.length > 0 && oneLineBlocks[oneLineBlocks.length - 1];
+                if (previous.comment && previous.image.startsWith('//')) {
+                    whitespace = newline(Math.min(Math.max(originalLines, 1), 2));
+                } else if (token.comment) {
+                    whitespace = originalLines === 0 ? ' ' : newline(Math.min(originalLines, 2));
+                } else if (previous.comment && originalLines > 0) {
+                    whitespace = newline(Math.min(originalLines, 2));
+                } else if (depth === 0 && layout.topLevel.has(token.offset)) {
+                    whitespace = newline(Math.min(Math.max(originalLines, 1), 2));
+                } else if (token.image === '}') {
+                    whitespace = inOneLineBlock ? ' ' : newline(1);
+                } else if (previous.image === '{') {
+                    whitespace = inOneLineBlock ? ' ' : newline(layout.lineStarts.has(token.offset) && layout.spacedStarts.has(token.offset) ? Math.min(Math.max(originalLines, 1), 2) : 1);
+                } else if (layout.lineStarts.has(token.offset) && !inOneLineBlock) {
+                    whitespace = newline(layout.spacedStarts.has(token.offset) ? Math.min(Math.max(originalLines, 1), 2) : 1);
+                } else if (token.image === ',' || token.image === ':' || token.image === '.' || previous.image === '.') {
+                    whitespace = '';
+                } else {
+                    whitespace = ' ';
+                }
+            }
+            const gapStart = previous ? previous.end : 0;
+            if (text.slice(gapStart, token.offset) !== whitespace) {
+                edits.push({ range: { start: document.textDocument.positionAt(gapStart), end: document.textDocument.positionAt(token.offset) }, newText: whitespace });
+            }
+            if (token.image === '{') {
+                depth++;
+                oneLineBlocks.push(layout.oneLineBlocks.has(token.offset));
+            } else if (token.image === '}') {
+                oneLineBlocks.pop();
+            }
+        }
+        const last = tokens[tokens.length - 1];
+        if (last && text.slice(last.end) !== '\n') {
+            edits.push({ range: { start: document.textDocument.positionAt(last.end), end: document.textDocument.positionAt(text.length) }, newText: '\n' });
+        }
+        return edits;
+    }
+
+    /** Which tokens start a line, which may keep a blank line before them, and which blocks stay on one line. */
+    protected layout(document: LangiumDocument) {
+        const lineStarts = new Set<number>();
+        const spacedStarts = new Set<number>();
+        const topLevel = new Set<number>();
+        const oneLineBlocks = new Set<number>();
+        const root = document.parseResult.value;
+        if (ast.isDocument(root)) {
+            for (const element of root.elements) if (element.$cstNode) topLevel.add(element.$cstNode.offset);
+        }
+        for (const node of AstUtils.streamAst(root)) {
+            const cst = node.$cstNode;
+            if (!cst) continue;
+            const fields = FIELD_KEYWORDS[node.$type];
+            if (!fields) continue;
+            for (const keyword of fields) {
+                for (const k of GrammarUtils.findNodesForKeyword(cst, keyword)) lineStarts.add(k.offset);
+            }
+            const children: AstNode[] = [];
+            if (ast.isObjective(node)) children.push(...node.activities, ...node.costs);
+            if (ast.isStrategy(node) && node.scope) children.push(node.scope);
+            if ((ast.isPhase(node) || ast.isActivity(node)) && node.range) children.push(node.range);
+            for (const child of children) {
+                if (!child.$cstNode) continue;
+                lineStarts.add(child.$cstNode.offset);
+                if (ast.isActivity(child) || ast.isCost(child)) spacedStarts.add(child.$cstNode.offset);
+            }
+            const open = GrammarUtils.findNodeForKeyword(cst, '{');
+            if (open && ast.isActor(node) && cst.range.start.line === cst.range.end.line) oneLineBlocks.add(open.offset);
+        }
+        return { lineStarts, spacedStarts, topLevel, oneLineBlocks };
+    }
+}

@@ -1,0 +1,139 @@
+/**
+ * Hover: on a declaration or a reference to it, its kind, title, doc comment and key facts; on a
+ * taxonomy term, its definition; on a finding, its rule's explanation and page; on a cost or
+ * funding line, its amount per year (from the fiscal model).
+ */
+import { AstUtils, CstUtils, GrammarAST, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import { AstNodeHoverProvider, type LangiumServices } from 'langium/lsp';
+import type { DocumentationProvider } from 'langium';
+import type { Hover, HoverParams } from 'vscode-languageserver';
+import * as ast from '../generated/ast.js';
+import { TAXONOMIES, actorCategory, findTerm } from '../taxonomy.js';
+import { termField } from '../term-fields.js';
+import { unquote } from '../imports.js';
+import { kindOf, buildStrategyModel } from '../model/strategy-model.js';
+import { timeModelOf } from '../model/time-model.js';
+import { fiscalModelOf, formatAmount, yearlyCents } from '../model/fiscal-model.js';
+import { amountValue, formatMonth } from '../values.js';
+import { docsUrl } from '../rules/rule.js';
+import type { SsrServices } from '../ssr-module.js';
+import type { SsrDiagnosticData } from '../validation/rule-engine.js';
+import { importedDocuments } from '../imports.js';
+
+export class SsrHoverProvider extends AstNodeHoverProvider {
+    protected readonly documentationProvider: DocumentationProvider;
+
+    constructor(protected readonly services: LangiumServices) {
+        super(services);
+        this.documentationProvider = services.documentation.DocumentationProvider;
+    }
+
+    override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        const parts: string[] = [];
+        const root = document.parseResult.value.$cstNode;
+        const offset = document.textDocument.offsetAt(params.position);
+        const leaf = root ? CstUtils.findLeafNodeAtOffset(root, offset) : undefined;
+        const term = leaf && this.termAt(leaf);
+        if (term) parts.push(term);
+        else {
+            const base = await super.getHoverContent(document, params);
+            if (base && typeof base.contents === 'object' && 'value' in base.contents) parts.push(base.contents.value);
+        }
+        if (leaf) {
+            const line = this.lineHover(document, leaf.astNode);
+            if (line) parts.push(line);
+        }
+        for (const diagnostic of document.diagnostics ?? []) {
+            const r = diagnostic.range;
+            const inside = (r.start.line < params.position.line || (r.start.line === params.position.line && r.start.character <= params.position.character))
+                && (r.end.line > params.position.line || (r.end.line === params.position.line && r.end.character >= params.position.character));
+            const data = diagnostic.data as SsrDiagnosticData | undefined;
+            if (!inside || !data?.ruleId) continue;
+            const rule = (this.services as SsrServices).rules.RuleRegistry.get(data.ruleId);
+            if (rule) parts.push(`**${rule.id}** (${rule.severity}): ${rule.description} [Rule page](${docsUrl(rule.id)})`);
+        }
+        if (parts.length === 0) return undefined;
+        return { contents: { kind: 'markdown', value: [...new Set(parts)].join('\n\n---\n\n') } };
+    }
+
+    /** The term hover for a leaf inside a `Term` (its CST ancestors up to the assignment). */
+    protected termAt(leaf: CstNode): string | undefined {
+        for (let cst: CstNode | undefined = leaf; cst && cst.astNode === leaf.astNode; cst = cst.container) {
+            const hover = this.termHover(leaf.astNode, cst.grammarSource, leaf.text);
+            if (hover) return hover;
+        }
+        return undefined;
+    }
+
+    protected termHover(node: AstNode, source: unknown, text: string): string | undefined {
+        if (!GrammarAST.isRuleCall(source)) return undefined;
+        const assignment = AstUtils.getContainerOfType(source, GrammarAST.isAssignment);
+        if (!assignment) return undefined;
+        const field = termField(node.$type, assignment.feature);
+        if (!field) return undefined;
+        const info = findTerm(field.taxonomy, text);
+        const label = TAXONOMIES[field.taxonomy].label;
+        if (!info) return `\`${text}\` is not a known ${label}.`;
+        return `**${info.id}** — ${label}${info.category ? ` (category: ${info.category})` : ''}\n\n${info.definition}`;
+    }
+
+    /** Per-year amounts of a cost or funding line. */
+    protected lineHover(document: LangiumDocument, node: AstNode): string | undefined {
+        const line = AstUtils.getContainerOfType(node, (n): n is ast.Cost | ast.Funding => ast.isCost(n) || ast.isFunding(n));
+        if (!line || !ast.isDocument(document.parseResult.value)) return undefined;
+        const services = this.services as SsrServices;
+        const model = buildStrategyModel(document as LangiumDocument<ast.Document>, importedDocuments(document, services.shared.workspace.LangiumDocuments));
+        const years = timeModelOf(model).years;
+        const currency = model.strategy?.currency;
+        let amounts: [number, number][];
+        if (ast.isFunding(line)) {
+            const fiscal = fiscalModelOf(model, services.config.ConfigProvider.getConfig(document.uri));
+            const figures = fiscal.lines.get(line);
+            if (!figures) return undefined;
+            amounts = [...figures.years];
+        } else {
+            const recurrent = line.kind === 'recurrent';
+            amounts = [...yearlyCents(amountValue(line.amount), line.range, line.perYear || recurrent, years, recurrent)].map(([y, c]) => [y, c / 100]);
+        }
+        if (amounts.length === 0) return undefined;
+        return `| year | amount |\n|---:|---:|\n${amounts.map(([y, a]) => `| ${y} | ${formatAmount(a, currency)} |`).join('\n')}`;
+    }
+
+    protected override getAstNodeHoverContent(node: AstNode): string | undefined {
+        const named = node as AstNode & { name?: string; title?: string };
+        const lines: string[] = [`**${kindOf(node)}** \`${named.name ?? ''}\`${named.title ? ` — ${unquote(named.title)}` : ''}`];
+        const doc = this.documentationProvider.getDocumentation(node);
+        if (doc) lines.push(doc);
+        const facts = this.facts(node);
+        if (facts.length > 0) lines.push(facts.map(f => `- ${f}`).join('\n'));
+        return lines.join('\n\n');
+    }
+
+    protected facts(node: AstNode): string[] {
+        if (ast.isActor(node)) {
+            return [`kind: ${node.kind ?? '—'}${node.kind ? ` (${actorCategory(node.kind) ?? 'unknown category'})` : ''}`, ...(node.jurisdiction ? [`jurisdiction: ${node.jurisdiction}`] : [])];
+        }
+        if (ast.isPhase(node)) {
+            const span = node.range?.start ? `${node.range.start.value} to ${node.range.end?.value ?? '…'}` : '—';
+            return [`stage: ${node.stage ?? '—'}`, `dates: ${span}`];
+        }
+        if (ast.isObjective(node)) {
+            const document = AstUtils.getDocument(node);
+            const model = buildStrategyModel(document as LangiumDocument<ast.Document>, []);
+            const span = timeModelOf(model).objective(node);
+            return [
+                `sector: ${node.sector ?? '—'}`, `lead: ${node.lead?.$refText ?? '—'}`,
+                `phases: ${node.phases.map(p => p.$refText).join(', ') || '—'}${span ? ` (${formatMonth(span.start)} to ${formatMonth(span.end)})` : ''}`,
+                `activities: ${node.activities.length}`,
+            ];
+        }
+        if (ast.isActivity(node)) return [`type: ${node.type ?? '—'}`];
+        if (ast.isBenchmark(node)) {
+            return [`type: ${node.type ?? '—'}`, `baseline → target: ${node.baseline?.value?.value ?? '?'} → ${node.target?.value?.value ?? '?'}${node.target?.year?.value ? ` by ${node.target.year.value}` : ''}`];
+        }
+        if (ast.isFunding(node)) {
+            return [`from: ${node.source?.$refText ?? '—'}`, `instrument: ${node.instrument ?? '—'}`, `amount: ${node.amount?.value ?? '—'}${node.perYear ? ' per year' : ''}`];
+        }
+        return [];
+    }
+}
