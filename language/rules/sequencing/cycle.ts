@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import { relationsOf } from './relations.js';
+import { relationsOf, type Relation } from './relations.js';
 
 export const sequencingCycle: Rule = {
     id: 'sequencing/cycle',
@@ -8,11 +8,27 @@ export const sequencingCycle: Rule = {
     check({ model, report }) {
         for (const cycle of relationsOf(model).cycles) {
             const last = [...cycle].sort((a, b) => a.offset - b.offset)[cycle.length - 1];
-            const names = [...new Set(cycle.map(r => r.from.name ?? '?'))];
             report({
                 node: last.from, property: 'after', index: last.index,
-                message: `These 'after' relations form a cycle: ${[...names, names[0]].join(' → ')}. Each waits for another to end, so none can ever start. Remove one 'after' to break the cycle.`,
+                message: `These 'after' relations form a cycle: ${cyclePath(cycle)}. Each waits for another to end, so none can ever start. Remove one 'after' to break the cycle.`,
             });
         }
     },
 };
+
+/** `A after C after B after A`: a walk along the relations from the first one back to its start. */
+function cyclePath(cycle: readonly Relation[]): string {
+    const first = [...cycle].sort((a, b) => a.offset - b.offset)[0];
+    const names = [first.from.name ?? '?'];
+    let current = first;
+    const seen = new Set<Relation>();
+    while (!seen.has(current)) {
+        seen.add(current);
+        names.push(current.to.name ?? '?');
+        if (current.to === first.from) break;
+        const next = cycle.find(r => r.from === current.to && !seen.has(r));
+        if (!next) break;
+        current = next;
+    }
+    return names.join(' after ');
+}
