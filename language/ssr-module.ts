@@ -22,6 +22,7 @@ import { SsrDocumentSymbolProvider } from './lsp/document-symbols.js';
 import { SsrSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { SsrCodeActionProvider } from './lsp/code-actions.js';
 import { SsrRenameProvider } from './lsp/rename.js';
+import { SsrCodeLensProvider } from './lsp/code-lens.js';
 
 export interface SsrAddedServices {
     references: {
@@ -59,6 +60,7 @@ export const SsrModule: Module<SsrServices, PartialLangiumServices & SsrAddedSer
         SemanticTokenProvider: (services) => new SsrSemanticTokenProvider(services),
         CodeActionProvider: () => new SsrCodeActionProvider(),
         RenameProvider: (services) => new SsrRenameProvider(services),
+        CodeLensProvider: (services) => new SsrCodeLensProvider(services as SsrServices),
     },
     config: {
         ConfigProvider: (services) => new SsrConfigProvider(services.shared.workspace.FileSystemProvider, () => services.rules.RuleRegistry.ids),

@@ -53,7 +53,7 @@ export function plainParserMessage(error: IRecognitionException): string {
             ? `a field of this declaration (${fieldWords.filter(w => w !== "'}'").join(', ')}) or '}'`
             : `one of ${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
     let hint = '';
-    if (error.token?.tokenType?.name === 'ID' && words.includes(tokenWords('STRING'))) hint = ' Titles are written in double quotes.';
+    if (error.token?.tokenType?.name === 'ID' && (words.includes(tokenWords('STRING')) || words.includes("'{'"))) hint = ' Titles are written in double quotes.';
     return `Expected ${expected} but found ${foundText}.${hint}`;
 }
 
