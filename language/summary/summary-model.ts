@@ -3,7 +3,7 @@
  * as the rules (strategy model, time model, fiscal model, findings), rendered as Markdown, HTML and
  * JSON. The JSON rendering is this model itself.
  */
-import { AstUtils, type LangiumDocument } from 'langium';
+import type { LangiumDocument } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { SsrServices } from '../ssr-module.js';
 import { buildStrategyModel, type StrategyModel } from '../model/strategy-model.js';
@@ -137,7 +137,7 @@ export function buildSummary(services: SsrServices, document: LangiumDocument<as
     return {
         strategy: {
             title: title(strategy?.title),
-            doc: strategy ? docs.getDocumentation(strategy) : undefined,
+            doc: strategy ? tidyDoc(docs.getDocumentation(strategy)) : undefined,
             country: title(strategy?.country),
             period: period ? { from: formatMonth(period.start), to: formatMonth(period.end), startYear: Math.floor(period.start / 12), endYear: Math.floor(period.end / 12) } : undefined,
             currency: strategy?.currency,
@@ -182,7 +182,7 @@ export function buildSummary(services: SsrServices, document: LangiumDocument<as
             return {
                 name: name(objective),
                 title: title(objective.title),
-                doc: docs.getDocumentation(objective),
+                doc: tidyDoc(docs.getDocumentation(objective)),
                 sector: objective.sector,
                 dimensions: [...objective.dimensions],
                 levels: [...objective.levels],
@@ -219,4 +219,7 @@ export function sectorRows(summary: PlanSummary): string[] {
     return termIds('sector').filter(s => core.includes(s as typeof CORE_SECTORS[number]) || used.includes(s));
 }
 
-export { AstUtils };
+/** A doc comment's text with each line trimmed (the comment's own indentation is not content). */
+function tidyDoc(doc: string | undefined): string | undefined {
+    return doc?.split('\n').map(line => line.trim()).join('\n').trim() || undefined;
+}
