@@ -12,7 +12,7 @@ import { importedDocuments, unquote } from '../imports.js';
 import { actorCategory, termIds, type ActorCategory } from '../taxonomy.js';
 import { formatMonth, quantityValue, yearValue, type Span } from '../values.js';
 import { toFinding, type FileFinding } from '../check.js';
-import { fiscalFigures, type YearRow } from './fiscal-figures.js';
+import { fiscalModelOf, type YearFigures } from '../model/fiscal-model.js';
 
 export const CORE_SECTORS = ['defence', 'policing', 'justice', 'corrections', 'oversight', 'civil-society', 'public-finance'] as const;
 export const DIMENSIONS = ['political', 'institutional', 'economic', 'societal'] as const;
@@ -78,7 +78,8 @@ export interface PlanSummary {
         findings: { error: number; warning: number; info: number; suppressed: number };
     };
     totals: { cost: number; capital: number; recurrent: number; external: number; domestic: number; gap: number };
-    years: YearRow[];
+    /** One row per year of the period, from the fiscal model. */
+    years: YearFigures[];
     coverage: Record<string, Record<string, string[]>>;
     missing: { sectors: string[]; dimensions: string[] };
     timeline: {
@@ -115,7 +116,7 @@ export function buildSummary(services: SsrServices, document: LangiumDocument<as
         byCategory[category] = (byCategory[category] ?? 0) + 1;
     }
 
-    const fiscal = fiscalFigures(model, config);
+    const fiscal = fiscalModelOf(model, config);
     const coverage: Record<string, Record<string, string[]>> = {};
     for (const objective of model.objectives) {
         if (!objective.sector || !objective.name) continue;
@@ -159,8 +160,8 @@ export function buildSummary(services: SsrServices, document: LangiumDocument<as
                 suppressed: services.validation.DocumentValidator.suppressedCount(document),
             },
         },
-        totals: fiscal.totals,
-        years: fiscal.years,
+        totals: { ...fiscal.totals },
+        years: fiscal.years.map(y => ({ ...y })),
         coverage,
         missing: {
             sectors: strategy?.scope?.partial ? [] : CORE_SECTORS.filter(s => !coveredSectors.has(s)),
@@ -177,7 +178,7 @@ export function buildSummary(services: SsrServices, document: LangiumDocument<as
             }),
         },
         objectives: model.objectives.map(objective => {
-            const figures = fiscal.objectives.get(objective) ?? { cost: 0, funded: 0, gap: 0 };
+            const figures = fiscal.objectives.get(objective);
             const activities = [...objective.activities].sort((a, b) => (time.activity(a)?.start ?? Infinity) - (time.activity(b)?.start ?? Infinity));
             return {
                 name: name(objective),
@@ -192,7 +193,9 @@ export function buildSummary(services: SsrServices, document: LangiumDocument<as
                 ...spanText(time.objective(objective)),
                 activities: activities.map(a => ({ name: name(a), title: title(a.title), type: a.type, ...spanText(time.activity(a)) })),
                 benchmarks: benchmarksOf.get(objective) ?? [],
-                ...figures,
+                cost: figures?.cost ?? 0,
+                funded: figures?.funded ?? 0,
+                gap: figures?.gap ?? 0,
             };
         }),
         benchmarks: model.benchmarks.map(b => {
