@@ -3,7 +3,7 @@
  * `ssr.rules` setting overrides severities in the editor, and problems in a config file are shown
  * on that file (and once as a message) rather than silently ignored.
  */
-import { URI, DocumentState, type LangiumDocument } from 'langium';
+import { DocumentState, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME, type ConfigProblem } from '../language/config.js';
@@ -66,4 +66,3 @@ export function watchConfiguration(connection: Connection, shared: LangiumShared
     });
 }
 
-export { URI };

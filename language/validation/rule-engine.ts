@@ -46,7 +46,6 @@ export class SsrDocumentValidator extends DefaultDocumentValidator {
     /** Every finding for a document, after configuration and suppression, in document order. */
     check(document: LangiumDocument): Finding[] {
         const services = this.ssrServices;
-        const root = document.parseResult.value as ast.Document;
         const config = services.config.ConfigProvider.getConfig(document.uri);
         const model = buildStrategyModel(document as LangiumDocument<ast.Document>, importedDocuments(document, services.shared.workspace.LangiumDocuments));
         const findings: Finding[] = [];
@@ -65,7 +64,6 @@ export class SsrDocumentValidator extends DefaultDocumentValidator {
                 console.error(`Rule ${rule.id} failed on ${document.uri.toString()}:`, error);
             }
         }
-        void root;
         const result = this.applySuppressions(document, findings, config);
         return result.sort((a, b) => compareRanges(this.rangeOf(a), this.rangeOf(b)) || a.ruleId.localeCompare(b.ruleId));
     }
