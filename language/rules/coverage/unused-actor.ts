@@ -1,33 +1,42 @@
-import type { AstNode } from 'langium';
 import * as ast from '../../generated/ast.js';
 import type { StrategyModel } from '../../model/strategy-model.js';
 import type { Rule } from '../rule.js';
 
-const referenced = new WeakMap<StrategyModel, Set<AstNode>>();
+const cache = new WeakMap<StrategyModel, Set<ast.Actor>>();
 
-/** Everything the document's references point at, collected once per check. */
-export function referencedNodes(model: StrategyModel): Set<AstNode> {
-    let set = referenced.get(model);
-    if (!set) {
-        set = new Set();
-        for (const reference of model.document.references) {
-            const target = 'ref' in reference ? reference.ref : undefined;
-            if (target) set.add(target);
+/**
+ * The actors this file's objectives (lead, partners), activities (targets) and funding lines
+ * (from) refer to, collected once per check. References made inside imported libraries do not
+ * count: a library holds only actors, and an actor that only a library mentions is unused here.
+ */
+export function referencedActors(model: StrategyModel): Set<ast.Actor> {
+    let used = cache.get(model);
+    if (!used) {
+        used = new Set();
+        const add = (reference: { ref?: ast.Actor } | undefined) => { if (reference?.ref) used!.add(reference.ref); };
+        for (const objective of model.objectives) {
+            add(objective.lead);
+            objective.partners.forEach(add);
         }
-        referenced.set(model, set);
+        for (const activity of model.activities) activity.targets.forEach(add);
+        for (const funding of model.fundings) add(funding.source);
+        cache.set(model, used);
     }
-    return set;
+    return used;
 }
 
 export const coverageUnusedActor: Rule = {
     id: 'coverage/unused-actor',
     severity: 'hint',
-    description: 'Nothing refers to an actor.',
+    description: 'Nothing refers to an actor declared in the file.',
     check({ model, report }) {
-        const used = referencedNodes(model);
+        const used = referencedActors(model);
         for (const actor of model.actors) {
-            if (used.has(actor) || !actor.name) continue;
-            report({ node: actor, property: ast.Actor.name, message: `Nothing refers to actor '${actor.name}': no objective, activity or funding line names it.` });
+            if (!actor.name || used.has(actor)) continue;
+            report({
+                node: actor, property: ast.Actor.name,
+                message: `Nothing refers to actor '${actor.name}': no objective leads or partners with it, no activity targets it and no funding line comes from it. Give it a role in the plan, or remove it if it is a leftover.`,
+            });
         }
     },
 };

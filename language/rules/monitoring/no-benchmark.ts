@@ -1,22 +1,24 @@
 import * as ast from '../../generated/ast.js';
-import { timeModelOf } from '../../model/time-model.js';
-import { yearOf } from '../../values.js';
 import type { Rule } from '../rule.js';
+import { periodYears } from './skeleton.js';
 
 export const monitoringNoBenchmark: Rule = {
     id: 'monitoring/no-benchmark',
     severity: 'warning',
     description: 'No benchmark measures an objective.',
     check({ model, report }) {
-        const measured = new Set(model.benchmarks.flatMap(b => b.measures.map(m => m.ref)));
-        const period = timeModelOf(model).period;
-        const first = period ? yearOf(period.start) : new Date().getFullYear();
-        const last = period ? yearOf(period.end) : first + 4;
-        const names = new Set(model.benchmarks.map(b => b.name));
+        const measured = new Set<ast.Objective>();
+        for (const benchmark of model.benchmarks) {
+            for (const reference of benchmark.measures) if (reference.ref) measured.add(reference.ref);
+        }
+        const { first, last } = periodYears(model);
+        const taken = new Set(model.benchmarks.map(b => b.name));
         for (const objective of model.objectives) {
             if (measured.has(objective) || !objective.name) continue;
+            // Quick fix: a complete benchmark right after the objective, under a name no benchmark has yet.
             let name = `${objective.name}Progress`;
-            for (let i = 2; names.has(name); i++) name = `${objective.name}Progress${i}`;
+            for (let i = 2; taken.has(name); i++) name = `${objective.name}Progress${i}`;
+            taken.add(name);
             const end = objective.$cstNode?.range.end;
             report({
                 node: objective, property: ast.Objective.name,

@@ -9,7 +9,7 @@ export const monitoringTargetOutsidePeriod: Rule = {
     description: "A benchmark's target year lies outside the strategy period.",
     check({ model, report }) {
         const period = timeModelOf(model).period;
-        if (!period) return;
+        if (!period || period.end < period.start) return; // no usable period: the period itself is the error
         const first = yearOf(period.start), last = yearOf(period.end);
         for (const benchmark of model.benchmarks) {
             const year = yearValue(benchmark.target?.year);
