@@ -13,12 +13,16 @@ import { docsUrl, familyOf } from '../language/rules/rule.js';
 import { FORMATS } from './formats/index.js';
 import { resolvePaths, UsageError } from './files.js';
 import { SUMMARY_FORMATS, summarize, type SummaryFormat } from '../language/summary/index.js';
+import { diffPlans } from '../language/diff/plan-diff.js';
+import { renderDiffMarkdown } from '../language/diff/markdown.js';
+import { spawnSync } from 'node:child_process';
 
 const USAGE = `Usage:
   ssr check [paths…] [--format stylish|json|sarif|github|junit|gitlab|markdown]
                      [--output FILE] [--max-warnings N] [--config FILE] [--quiet]
   ssr rules [--format table|json]
   ssr summary FILE [--format md|html|json] [--output FILE]
+  ssr diff BASE HEAD [--format md|json] [--output FILE]   (BASE, HEAD: files or git:REV:path)
   ssr --help | --version
 
 Paths are files, folders (searched for *.ssr) or globs; default '.'.
@@ -139,6 +143,50 @@ async function summary(args: string[]): Promise<number> {
     return 0;
 }
 
+/** A version of a strategy: a file, or `git:REV:path` read with `git show` (relative to the working directory). */
+function readVersion(spec: string, cwd: string): { file: string; text: string } {
+    const git = /^git:([^:]+):(.+)$/.exec(spec);
+    if (!git) {
+        const file = path.resolve(cwd, spec);
+        try {
+            return { file, text: fs.readFileSync(file, 'utf8') };
+        } catch {
+            throw new UsageError(`cannot read '${spec}'`);
+        }
+    }
+    const [, rev, relative] = git;
+    const top = spawnSync('git', ['rev-parse', '--show-prefix'], { cwd, encoding: 'utf8' });
+    if (top.status !== 0) throw new UsageError(`'${spec}' needs a git repository: ${top.stderr.trim()}`);
+    const shown = spawnSync('git', ['show', `${rev}:${top.stdout.trim()}${relative.replace(/^\.\//, '')}`], { cwd, encoding: 'utf8' });
+    if (shown.status !== 0) throw new UsageError(`cannot read '${spec}': ${shown.stderr.trim().split('\n')[0]}`);
+    return { file: path.resolve(cwd, relative), text: shown.stdout };
+}
+
+async function diff(args: string[]): Promise<number> {
+    const { values, positionals } = parseArgs({
+        args, allowPositionals: true, strict: true,
+        options: { format: { type: 'string', short: 'f', default: 'md' }, output: { type: 'string', short: 'o' } },
+    });
+    if (positionals.length !== 2) throw new UsageError('ssr diff takes two versions: BASE HEAD (files or git:REV:path)');
+    if (values.format !== 'md' && values.format !== 'json') throw new UsageError(`unknown diff format '${values.format}'; use md or json`);
+    const cwd = process.cwd();
+    const base = readVersion(positionals[0], cwd), head = readVersion(positionals[1], cwd);
+    // The base is checked under a name of its own beside the head, so that its imports resolve the same way.
+    const baseFile = path.join(path.dirname(head.file), `.${path.basename(base.file, '.ssr')}.diff-base.ssr`);
+    const services = createSsrServices(NodeFileSystem).Ssr;
+    const problems = services.config.ConfigProvider.getConfig(URI.file(head.file)).problems;
+    if (problems.length > 0) {
+        for (const problem of problems) process.stderr.write(`ssr: invalid configuration: ${problem.message}\n`);
+        return 2;
+    }
+    const texts = new Map([[URI.file(baseFile).toString(), base.text], [URI.file(head.file).toString(), head.text]]);
+    const [baseReport, headReport] = await checkUris(services, [URI.file(baseFile), URI.file(head.file)], texts);
+    const result = diffPlans(services, baseReport.document, headReport.document);
+    const title = `Plan changes: ${path.relative(cwd, head.file).split(path.sep).join('/')}`;
+    writeOutput(values.format === 'json' ? JSON.stringify(result, null, 2) + '\n' : renderDiffMarkdown(result, title), values.output);
+    return 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
     const [command, ...rest] = argv;
     try {
@@ -146,6 +194,7 @@ export async function main(argv: string[]): Promise<number> {
             case 'check': return await check(rest);
             case 'rules': return rules(rest);
             case 'summary': return await summary(rest);
+            case 'diff': return await diff(rest);
             case '--version': case '-v': process.stdout.write(packageVersion() + '\n'); return 0;
             case '--help': case '-h': case 'help': process.stdout.write(USAGE + '\n'); return 0;
             case undefined: process.stderr.write(USAGE + '\n'); return 2;

@@ -1,0 +1,116 @@
+/**
+ * `ssr diff`: what changed in meaning between two versions of a strategy — declarations added,
+ * removed, renamed and changed field by field, the money by year from the fiscal model, findings
+ * appeared and resolved — from files and from git revisions.
+ */
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ROOT, SPEC_EXAMPLES } from './helpers.js';
+import type { PlanDiff } from '../language/diff/plan-diff.js';
+
+const CLI = path.join(ROOT, 'dist', 'cli.cjs');
+const NORTHLAND = fs.readFileSync(path.join(SPEC_EXAMPLES, 'northland.ssr'), 'utf8');
+
+function run(args: string[], cwd: string) {
+    return spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+}
+
+describe('ssr diff', function () {
+    this.timeout(30000);
+    let dir: string;
+    beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssr-diff-')); });
+    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    function diff(head: string, base = NORTHLAND): PlanDiff {
+        fs.writeFileSync(path.join(dir, 'base.ssr'), base);
+        fs.writeFileSync(path.join(dir, 'head.ssr'), head);
+        const result = run(['diff', 'base.ssr', 'head.ssr', '--format', 'json'], dir);
+        assert.equal(result.status, 0, result.stderr);
+        return JSON.parse(result.stdout) as PlanDiff;
+    }
+
+    it('reports no change for the same plan', () => {
+        const result = diff(NORTHLAND);
+        assert.deepEqual(result, { added: [], removed: [], renamed: [], changed: [], years: [], findings: { appeared: [], resolved: [] } });
+    });
+
+    it('reports a changed lead and amount field by field, the years that changed and the findings that appeared', () => {
+        const head = NORTHLAND.replace('    lead MOJ\n    partners Judiciary', '    lead NNP\n    partners Judiciary').replace('amount 20M from 2027 to 2030', 'amount 18M from 2027 to 2030');
+        const result = diff(head);
+        assert.deepEqual(result.changed, [
+            { kind: 'objective', name: 'JusticeReform', fields: [{ field: 'lead', before: 'MOJ', after: 'NNP' }] },
+            { kind: 'funding line', name: 'TrustFund', fields: [{ field: 'amount', before: '20M', after: '18M' }] },
+        ]);
+        assert.deepEqual(result.years.map(y => y.year), [2027, 2028, 2029, 2030]);
+        const external = result.years.reduce((sum, y) => sum + (y.external[1] - y.external[0]), 0);
+        assert.equal(external, -2_000_000, 'the yearly external changes add up to the cut');
+        assert.deepEqual(result.findings.appeared.map(f => f.ruleId), ['fiscal/gap', 'fiscal/gap']);
+        assert.deepEqual(result.findings.resolved, []);
+    });
+
+    it('reports a renamed objective as a rename, references following it as no change', () => {
+        const head = NORTHLAND.replace('objective Oversight ', 'objective DemocraticOversight ')
+            .replace('measures DefenceReform, Oversight', 'measures DefenceReform, DemocraticOversight')
+            .replace('measures Oversight, CivilSocietyEngagement', 'measures DemocraticOversight, CivilSocietyEngagement');
+        const result = diff(head);
+        assert.deepEqual(result.renamed, [{ kind: 'objective', from: 'Oversight', to: 'DemocraticOversight' }]);
+        assert.deepEqual(result.added, []);
+        assert.deepEqual(result.removed, []);
+        assert.deepEqual(result.changed, []);
+    });
+
+    it('reports added and removed objectives, a moved phase and findings resolved', () => {
+        const head = NORTHLAND.replace(/objective DDR [\s\S]*?\n}\n/, '').replace('    alongside DDR\n', '')
+            .replace('measures DDR', 'measures PublicFinance')
+            .replace('phase Consolidation "Consolidation" {\n    stage consolidation\n    from 2031-01 to 2032-12', 'phase Consolidation "Consolidation" {\n    stage consolidation\n    from 2031-06 to 2032-12')
+            + '\nobjective Intelligence "Accountable intelligence" {\n    sector intelligence\n    dimension institutional\n    level strategic\n    lead NSC\n    in Main\n}\n';
+        const result = diff(head);
+        assert.deepEqual(result.removed.map(r => `${r.kind} ${r.name}`), ['objective DDR', 'activity DDR.Demobilisation']);
+        assert.deepEqual(result.added.map(r => `${r.kind} ${r.name}`), ['objective Intelligence']);
+        assert.ok(result.changed.some(c => c.name === 'Consolidation' && c.fields[0].field === 'dates' && c.fields[0].before === 'from 2031-01 to 2032-12'));
+        assert.ok(result.findings.appeared.some(f => f.ruleId === 'monitoring/no-benchmark'));
+    });
+
+    it('writes Markdown with a table of the years that changed', () => {
+        fs.writeFileSync(path.join(dir, 'base.ssr'), NORTHLAND);
+        fs.writeFileSync(path.join(dir, 'head.ssr'), NORTHLAND.replace('amount 4M per year from 2030 to 2032', 'amount 3M per year from 2030 to 2032'));
+        const markdown = run(['diff', 'base.ssr', 'head.ssr'], dir).stdout;
+        assert.equal(markdown, [
+            '## Plan changes: head.ssr', '',
+            '### Declarations', '',
+            '- **changed** funding line `BudgetPhase2`: amount 4M → 3M', '',
+            '### Money by year (only the years that changed)', '',
+            '| year | cost | external | domestic | gap |', '|---:|---:|---:|---:|---:|',
+            '| 2030 | 4,000,000 | 5,000,000 | 4,000,000 → 3,000,000 (−1,000,000) | 0 |',
+            '| 2031 | 4,000,000 | 0 | 4,000,000 → 3,000,000 (−1,000,000) | 0 → 1,000,000 (+1,000,000) |',
+            '| 2032 | 4,000,000 | 0 | 4,000,000 → 3,000,000 (−1,000,000) | 0 → 1,000,000 (+1,000,000) |', '',
+            '### Findings that appeared', '',
+            "- **warning** `fiscal/recurrent-after-exit`: In 2032, the final year, recurrent costs are USD 4,000,000 but domestic funding is USD 3,000,000: a shortfall of USD 1,000,000 a year once donors leave. Forces the state cannot pay for do not last: plan domestic funding for the running costs.",
+            "- **warning** `fiscal/gap`: Objective 'PoliceReform' is not fully funded: 2031 USD 750,000, 2032 USD 750,000 (total USD 1,500,000). A strategy based on unrealistic resource estimates stalls mid-way: add funding for those years or reduce the costs.",
+            "- **warning** `fiscal/gap`: Objective 'JusticeReform' is not fully funded: 2031 USD 250,000, 2032 USD 250,000 (total USD 500,000). A strategy based on unrealistic resource estimates stalls mid-way: add funding for those years or reduce the costs.",
+            '',
+        ].join('\n'));
+    });
+
+    it('reads git:REV:path from a repository', () => {
+        const git = (...args: string[]) => {
+            const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: dir, encoding: 'utf8' });
+            assert.equal(r.status, 0, r.stderr);
+        };
+        git('init', '-q');
+        fs.writeFileSync(path.join(dir, 'plan.ssr'), NORTHLAND);
+        git('add', 'plan.ssr');
+        git('commit', '-qm', 'base');
+        fs.writeFileSync(path.join(dir, 'plan.ssr'), NORTHLAND.replace('ceiling 10% of revenue', 'ceiling 8% of revenue'));
+        const result = run(['diff', 'git:HEAD:plan.ssr', 'plan.ssr', '--format', 'json'], dir);
+        assert.equal(result.status, 0, result.stderr);
+        const parsed = JSON.parse(result.stdout) as PlanDiff;
+        assert.deepEqual(parsed.changed, [{ kind: 'fiscal block', name: 'fiscal', fields: [{ field: 'ceiling', before: '10%', after: '8%' }] }]);
+        const missing = run(['diff', 'git:HEAD:nothing.ssr', 'plan.ssr'], dir);
+        assert.equal(missing.status, 2);
+        assert.match(missing.stderr, /^ssr: cannot read 'git:HEAD:nothing\.ssr'/);
+    });
+});
