@@ -74,6 +74,20 @@ describe('ssr diff', function () {
         assert.ok(result.findings.appeared.some(f => f.ruleId === 'monitoring/no-benchmark'));
     });
 
+    it('reports a changed funding share, and the findings it resolves', () => {
+        const base = NORTHLAND.replace('amount 20M from 2027 to 2030\n    supports PoliceReform, JusticeReform', 'amount 20M from 2027 to 2030\n    supports PoliceReform');
+        const result = diff(NORTHLAND, base);
+        assert.deepEqual(result.changed, [{ kind: 'funding line', name: 'TrustFund', fields: [{ field: 'supports', before: 'PoliceReform', after: 'PoliceReform, JusticeReform' }] }]);
+        assert.ok(result.years.length > 0, 'the gap changes');
+        for (const y of result.years) {
+            assert.equal(y.cost[0], y.cost[1], 'sharing moves money between objectives: cost and funding totals stay');
+            assert.equal(y.external[0], y.external[1]);
+            assert.ok(y.gap[0] > y.gap[1], `${y.year}: the gap shrinks`);
+        }
+        assert.deepEqual(result.findings.resolved.map(f => f.ruleId), ['fiscal/gap']);
+        assert.deepEqual(result.findings.appeared, []);
+    });
+
     it('writes Markdown with a table of the years that changed', () => {
         fs.writeFileSync(path.join(dir, 'base.ssr'), NORTHLAND);
         fs.writeFileSync(path.join(dir, 'head.ssr'), NORTHLAND.replace('amount 4M per year from 2030 to 2032', 'amount 3M per year from 2030 to 2032'));
