@@ -213,6 +213,7 @@ const INSTRUMENT: readonly TermInfo[] = [
     { id: 'multilateral', external: true, definition: 'Funding through a multilateral body such as the UN, the EU or a development bank.' },
     { id: 'bilateral-grant', external: true, definition: 'A grant from one donor government to the partner government or a programme.' },
     { id: 'loan', external: true, definition: 'Borrowed money, for example from a development bank or a foreign government, that must be repaid.' },
+    { id: 'budget-support', external: true, definition: 'A donor\'s transfer into the partner\'s treasury, spent through its own budget and its own public-finance rules.' },
     { id: 'national-budget', external: false, definition: 'The partner government\'s own budget: the domestic source that must take over recurrent costs as donor support recedes.' },
 ];
 

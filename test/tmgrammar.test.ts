@@ -262,11 +262,13 @@ describe('TextMate grammar (syntaxes/ssr.tmLanguage.json)', () => {
         assert.ok(!tokens('type institutional-reform').some(t => t.text === 'in'));
     });
 
-    it('scopes every taxonomy term of LANGUAGE.md section 6 as a term', function () {
+    it('scopes every taxonomy term of LANGUAGE.md section 6 as a term', () => {
         const spec = path.join(SHARED_SPEC, 'LANGUAGE.md');
-        if (!fs.existsSync(spec)) this.skip();
+        assert.ok(fs.existsSync(spec), `${spec} is missing: the tests read the spec from ../shared`);
         const text = fs.readFileSync(spec, 'utf8');
-        const section = text.slice(text.indexOf('## 6.'), text.indexOf('## 7.'));
+        // The built-in lists end where 6.8 (terms a configuration adds, with examples) begins.
+        const end = text.indexOf('### 6.8') >= 0 ? text.indexOf('### 6.8') : text.indexOf('## 7.');
+        const section = text.slice(text.indexOf('## 6.'), end);
         const terms = [...new Set([...section.matchAll(/`([a-z][a-z-]*)`/g)].map(m => m[1]))];
         assert.ok(terms.length > 60, `only ${terms.length} terms found`);
         for (const term of terms) assertScope(`    sector ${term}`, term, 'support.constant.term.ssr');
