@@ -17,6 +17,8 @@ export interface FileFinding {
     readonly message: string;
     /** 0-based, as in LSP. */
     readonly range: Diagnostic['range'];
+    /** The rule's own key for this finding, if it reports several per declaration (see Finding.key). */
+    readonly key?: string;
 }
 
 export interface FileReport {
@@ -35,6 +37,7 @@ export function toFinding(diagnostic: Diagnostic): FileFinding {
         severity: severityOf(diagnostic),
         message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
         range: diagnostic.range,
+        ...(data?.key !== undefined ? { key: data.key } : {}),
     };
 }
 

@@ -46,6 +46,12 @@ export interface Finding {
     keyword?: string;
     range?: Range;
     fix?: FixData;
+    /**
+     * What distinguishes this finding from others of the same rule on the same declaration (the
+     * missing sector, the year, the restriction…): tests and finding identities use it instead
+     * of reading the message back.
+     */
+    key?: string;
 }
 
 export type FindingInput = Omit<Finding, 'ruleId' | 'severity'> & { severity?: Severity };

@@ -24,6 +24,7 @@ export const UNUSED_SUPPRESSION = 'suppression/unused';
 export interface SsrDiagnosticData {
     ruleId: string;
     fix?: Finding['fix'];
+    key?: string;
 }
 
 const SEVERITY_TO_LSP: Record<Severity, 1 | 2 | 3 | 4> = { error: 1, warning: 2, info: 3, hint: 4 };
@@ -117,7 +118,7 @@ export class SsrDocumentValidator extends DefaultDocumentValidator {
     }
 
     findingToDiagnostic(finding: Finding): Diagnostic {
-        const data: SsrDiagnosticData = { ruleId: finding.ruleId, fix: finding.fix };
+        const data: SsrDiagnosticData = { ruleId: finding.ruleId, fix: finding.fix, key: finding.key };
         return {
             range: this.rangeOf(finding),
             severity: SEVERITY_TO_LSP[finding.severity],
