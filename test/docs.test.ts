@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { docsUrl } from '../language/rules/rule.js';
+import { docsUrl } from '../language/base/rule-ids.js';
 import { ROOT, createServices, idsOf, parser, reset } from './helpers.js';
 
 const DOCS = path.join(ROOT, 'docs', 'rules');

@@ -6,7 +6,7 @@ import { NodeFileSystem } from 'langium/node';
 import { clearDocuments, parseHelper } from 'langium/test';
 import { createSsrServices, type SsrServices } from '../language/ssr-module.js';
 import type { Document } from '../language/generated/ast.js';
-import { toFinding, type FileFinding } from '../language/check.js';
+import { toFinding, type FileFinding } from '../language/validation/findings.js';
 
 /** The repository root (tests are compiled to out/test/). */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

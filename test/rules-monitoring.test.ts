@@ -7,7 +7,8 @@ import { strict as assert } from 'node:assert';
 import type { LangiumDocument } from 'langium';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LANGUAGE_FAMILIES, familyOf, type FixData } from '../language/rules/rule.js';
+import type { FixData } from '../language/rules/rule.js';
+import { LANGUAGE_FAMILIES, familyOf } from '../language/base/rule-ids.js';
 import { HEADER, createServices, findingsOf, parser, reset } from './helpers.js';
 
 const services = createServices();

@@ -5,10 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { HEADER, createServices, findingsOf, parser, reset } from './helpers.js';
-import { computeFiscalModel } from '../language/model/fiscal-model.js';
-import { buildStrategyModel } from '../language/model/strategy-model.js';
-import { EMPTY_CONFIG } from '../language/config.js';
-import type { Document } from '../language/generated/ast.js';
+import { EMPTY_CONFIG } from '../language/config/config.js';
 import type { LangiumDocument } from 'langium';
 
 const services = createServices();
@@ -224,7 +221,7 @@ funding Shared "Shared line" {
 }
 ${extra}`;
         function model(document: LangiumDocument) {
-            return computeFiscalModel(buildStrategyModel(document as LangiumDocument<Document>, []), EMPTY_CONFIG);
+            return services.model.FiscalModel.get(document, EMPTY_CONFIG);
         }
 
         it('spreads a single-year range and shares a line in proportion to cost', async () => {

@@ -6,7 +6,7 @@ import { CstUtils, type LangiumDocument } from 'langium';
 import { DefaultRenameProvider, type LangiumServices } from 'langium/lsp';
 import type { LangiumDocuments } from 'langium';
 import type { RenameParams, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import { isDeclaration } from '../validation/suppression.js';
+import { isDeclaration } from '../base/declarations.js';
 
 export class SsrRenameProvider extends DefaultRenameProvider {
     protected readonly documents: LangiumDocuments;

@@ -7,12 +7,13 @@
  * Money is kept in cents (integers) while it is summed and shared, so that amounts that should
  * balance do balance; figures are exposed in currency units.
  */
+import { DocumentCache, DocumentState, type LangiumCoreServices, type LangiumDocument } from 'langium';
 import * as ast from '../generated/ast.js';
-import type { ResolvedConfig } from '../config.js';
-import { actorCategory } from '../taxonomy.js';
-import { amountValue, endMonth, percentValue, startMonth, yearOf, yearValue } from '../values.js';
-import type { StrategyModel } from './strategy-model.js';
-import { timeModelOf } from './time-model.js';
+import type { ResolvedConfig, SsrConfigAddedServices } from '../config/config.js';
+import { actorCategory } from '../base/taxonomy.js';
+import { amountValue, endMonth, percentValue, startMonth, yearOf, yearValue } from '../base/values.js';
+import type { StrategyModel, StrategyModelProvider } from './strategy-model.js';
+import type { TimeModel, TimeModelProvider } from './time-model.js';
 
 export interface ObjectiveYear {
     capital: number;
@@ -107,8 +108,8 @@ export function isExternalLine(funding: ast.Funding): boolean {
     return actorCategory(funding.source?.ref?.kind) === 'external';
 }
 
-export function computeFiscalModel(model: StrategyModel, config: ResolvedConfig): FiscalModel {
-    const years = timeModelOf(model).years;
+function computeFiscalModel(model: StrategyModel, time: TimeModel, config: ResolvedConfig): FiscalModel {
+    const years = time.years;
     const yearSet = new Set(years);
     const objectiveCents = new Map<ast.Objective, Map<number, { capital: number; recurrent: number; funded: number }>>();
     for (const objective of model.objectives) {
@@ -206,22 +207,28 @@ export function computeFiscalModel(model: StrategyModel, config: ResolvedConfig)
     };
 }
 
-const cache = new WeakMap<StrategyModel, FiscalModel>();
+/** What the fiscal model is computed from. */
+type FiscalModelSources = LangiumCoreServices & SsrConfigAddedServices & { model: { StrategyModel: StrategyModelProvider; TimeModel: TimeModelProvider } };
 
-/** The fiscal model of a strategy, computed once per check and shared by every rule. */
-export function fiscalModelOf(model: StrategyModel, config: ResolvedConfig): FiscalModel {
-    let fiscal = cache.get(model);
-    if (!fiscal) {
-        fiscal = computeFiscalModel(model, config);
-        cache.set(model, fiscal);
+/**
+ * `services.model.FiscalModel`: the fiscal model of a document under a configuration (by default
+ * the one that applies to the document), computed once per build and shared by every rule, the
+ * code lens, hovers, the summary and the diff.
+ */
+export class FiscalModelProvider {
+    protected readonly services: FiscalModelSources;
+    /** Keyed by document and configuration: the maximum external share comes from the configuration. */
+    protected readonly cache: DocumentCache<ResolvedConfig, FiscalModel>;
+
+    constructor(services: FiscalModelSources) {
+        this.services = services;
+        this.cache = new DocumentCache(services.shared, DocumentState.Linked);
     }
-    return fiscal;
-}
 
-/** Money in the strategy's currency with thousands separators: `USD 2,000,000`. */
-export function formatAmount(value: number, currency?: string): string {
-    const rounded = Math.round(value);
-    return `${currency ? currency + ' ' : ''}${rounded.toLocaleString('en-US')}`;
+    get(document: LangiumDocument, config: ResolvedConfig = this.services.config.ConfigProvider.getConfig(document.uri)): FiscalModel {
+        const model = this.services.model;
+        return this.cache.get(document.uri, config, () => computeFiscalModel(model.StrategyModel.get(document), model.TimeModel.get(document), config));
+    }
 }
 
 /** Half a cent: two figures within this are equal (no findings from floating-point dust). */

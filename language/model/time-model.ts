@@ -2,12 +2,13 @@
  * The time model (LANGUAGE.md sections 3-4, RULES.md "Time semantics"): spans are inclusive
  * ranges of months; years expand to January-December. An objective runs from the first to the
  * last month of its phases and its activities' own spans; an activity without `in` or dates takes
- * its objective's span, with only `in P` it takes P's span. Computed once per check.
+ * its objective's span, with only `in P` it takes P's span. `services.model.TimeModel` computes it
+ * once per build and document.
  */
-import type { AstNode } from 'langium';
+import { DocumentCache, DocumentState, type AstNode, type LangiumCoreServices, type LangiumDocument } from 'langium';
 import * as ast from '../generated/ast.js';
-import type { StrategyModel } from './strategy-model.js';
-import { rangeSpan, yearOf, type Span } from '../values.js';
+import type { StrategyModel, StrategyModelProvider } from './strategy-model.js';
+import { rangeSpan, yearOf, type Span } from '../base/values.js';
 
 export class TimeModel {
     readonly period?: Span;
@@ -63,16 +64,18 @@ export class TimeModel {
     }
 }
 
-const cache = new WeakMap<StrategyModel, TimeModel>();
+export class TimeModelProvider {
+    protected readonly strategyModels: StrategyModelProvider;
+    protected readonly cache: DocumentCache<string, TimeModel>;
 
-/** The time model of a strategy model, computed once and shared by every rule of a check. */
-export function timeModelOf(model: StrategyModel): TimeModel {
-    let time = cache.get(model);
-    if (!time) {
-        time = new TimeModel(model);
-        cache.set(model, time);
+    constructor(services: LangiumCoreServices & { model: { StrategyModel: StrategyModelProvider } }) {
+        this.strategyModels = services.model.StrategyModel;
+        this.cache = new DocumentCache(services.shared, DocumentState.Linked);
     }
-    return time;
+
+    get(document: LangiumDocument): TimeModel {
+        return this.cache.get(document.uri, 'time', () => new TimeModel(this.strategyModels.get(document)));
+    }
 }
 
 /** A's last month is earlier than B's first month. */
@@ -81,10 +84,13 @@ export const endsBefore = (a: Span, b: Span): boolean => a.end < b.start;
 export const overlapsOrPrecedes = (a: Span, b: Span): boolean => a.start <= b.end;
 export const overlaps = (a: Span, b: Span): boolean => a.start <= b.end && b.start <= a.end;
 
-export function union(spans: (Span | undefined)[]): Span | undefined {
-    const defined = spans.filter((s): s is Span => s !== undefined);
-    if (defined.length === 0) return undefined;
-    return { start: Math.min(...defined.map(s => s.start)), end: Math.max(...defined.map(s => s.end)) };
+export function union(spans: Iterable<Span | undefined>): Span | undefined {
+    let result: Span | undefined;
+    for (const span of spans) {
+        if (!span) continue;
+        result = result ? { start: Math.min(result.start, span.start), end: Math.max(result.end, span.end) } : { ...span };
+    }
+    return result;
 }
 
 function validSpan(span: Span | undefined): Span | undefined {

@@ -1,7 +1,7 @@
 /** Small helpers shared by the domain rules. */
 import * as ast from '../generated/ast.js';
 import type { StrategyModel } from '../model/strategy-model.js';
-import { actorCategory, CAPABILITY_ACTIVITY_TYPES } from '../taxonomy.js';
+import { actorCategory, CAPABILITY_ACTIVITY_TYPES } from '../base/taxonomy.js';
 import type { FindingInput } from './rule.js';
 
 /** Where "at the strategy title" points: the title, or the `strategy` keyword when it has none. */

@@ -48,3 +48,10 @@ export class RuleRegistry {
         return this.byId.get(id);
     }
 }
+
+/** What the rules layer adds to the services. */
+export interface SsrRulesAddedServices {
+    rules: {
+        RuleRegistry: RuleRegistry;
+    };
+}

@@ -1,14 +1,12 @@
 import * as ast from '../../generated/ast.js';
-import { timeModelOf } from '../../model/time-model.js';
-import { yearOf, yearValue } from '../../values.js';
+import { yearOf, yearValue } from '../../base/values.js';
 import type { Rule } from '../rule.js';
 
 export const sequencingBaselineBeforeStart: Rule = {
     id: 'sequencing/baseline-before-start',
     severity: 'warning',
     description: "A benchmark's baseline year is later than the first year of an objective it measures.",
-    check({ model, report }) {
-        const time = timeModelOf(model);
+    check({ model, time, report }) {
         for (const benchmark of model.benchmarks) {
             const year = yearValue(benchmark.baseline?.year);
             if (year === undefined) continue;

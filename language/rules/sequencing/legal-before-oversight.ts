@@ -1,13 +1,12 @@
 import * as ast from '../../generated/ast.js';
-import { overlapsOrPrecedes, timeModelOf } from '../../model/time-model.js';
+import { overlapsOrPrecedes } from '../../model/time-model.js';
 import type { Rule } from '../rule.js';
 
 export const sequencingLegalBeforeOversight: Rule = {
     id: 'sequencing/legal-before-oversight',
     severity: 'info',
     description: 'An oversight activity has no legislation activity overlapping or preceding it.',
-    check({ model, report }) {
-        const time = timeModelOf(model);
+    check({ model, time, report }) {
         const laws = model.activities.filter(a => a.type === 'legislation').map(a => time.activity(a)).filter(s => s !== undefined);
         for (const activity of model.activities) {
             if (activity.type !== 'oversight') continue;

@@ -1,7 +1,7 @@
 import type { AstNode } from 'langium';
 import * as ast from '../../generated/ast.js';
-import { kindOf } from '../../model/strategy-model.js';
-import { endMonth, formatMonth, parseTimePoint, percentValue, rangeSpan, startMonth, type Span } from '../../values.js';
+import { declarationOf, describe as describeDeclaration } from '../../base/declarations.js';
+import { endMonth, formatMonth, parseTimePoint, percentValue, rangeSpan, startMonth, type Span } from '../../base/values.js';
 import type { FindingInput, Rule } from '../rule.js';
 
 export const structureBadRange: Rule = {
@@ -71,8 +71,6 @@ function negative(amount: ast.Amount | undefined, owner: AstNode, report: (f: Fi
 }
 
 function describe(node: AstNode): string {
-    const name = (node as { name?: string }).name;
-    if (ast.isStrategy(node)) return 'the strategy';
-    if (ast.isFiscal(node)) return 'the fiscal block';
-    return `${kindOf(node)}${name ? ` '${name}'` : ''}`;
+    const declaration = declarationOf(node);
+    return declaration ? describeDeclaration(declaration) : 'this line';
 }

@@ -1,6 +1,8 @@
 import type { AstNode } from 'langium';
 import * as ast from '../../generated/ast.js';
-import { kindOf, type StrategyModel } from '../../model/strategy-model.js';
+import type { StrategyModel } from '../../model/strategy-model.js';
+import { describe } from '../../base/declarations.js';
+import { capitalize } from '../../base/format.js';
 import type { Rule } from '../rule.js';
 
 interface Required {
@@ -56,13 +58,12 @@ export const structureMissingField: Rule = {
     description: 'A required field of a declaration is missing.',
     appliesToLibraries: true,
     check({ model, report }) {
-        const nodes: AstNode[] = [...model.strategies, ...model.objectives, ...model.activities, ...model.fundings, ...model.benchmarks];
+        const nodes: ast.Declaration[] = [...model.strategies, ...model.objectives, ...model.activities, ...model.fundings, ...model.benchmarks];
         for (const node of nodes) {
             for (const required of REQUIRED_FIELDS[node.$type] ?? []) {
                 if (!isMissing(node, required.property)) continue;
-                const name = (node as { name?: string }).name;
                 report({
-                    message: `${capitalize(kindOf(node))}${name ? ` '${name}'` : ''} has no '${required.field}': ${required.why}. Add a '${required.field}' line.`,
+                    message: `${capitalize(describe(node))} has no '${required.field}': ${required.why}. Add a '${required.field}' line.`,
                     node, ...(ast.isStrategy(node) ? (node.title ? { property: ast.Strategy.title } : { keyword: 'strategy' }) : { property: 'name' }),
                     fix: { insertField: required.line(model), field: required.field },
                 });
@@ -70,6 +71,7 @@ export const structureMissingField: Rule = {
         }
         if (!model.isLibrary && model.strategies.length === 0 && model.root.elements.length > 0) {
             report({
+                node: model.root,
                 message: "This file has no 'strategy' header. A strategy file starts with strategy \"Title\" { country … period … currency … }; a file of shared actors starts with library \"Title\".",
                 range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
             });
@@ -77,4 +79,3 @@ export const structureMissingField: Rule = {
     },
 };
 
-const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

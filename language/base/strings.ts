@@ -48,9 +48,3 @@ export function closest(word: string, candidates: Iterable<string>): string | un
 export function didYouMean(suggestion: string | undefined): string {
     return suggestion ? ` Did you mean '${suggestion}'?` : '';
 }
-
-/** `a`, `a and b`, `a, b and c` */
-export function listInWords(items: readonly string[], conjunction = 'and'): string {
-    if (items.length <= 1) return items.join('');
-    return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
-}

@@ -3,7 +3,7 @@
  * from. Validation, completion, hover and semantic highlighting all read this one table.
  */
 import type { AstNode } from 'langium';
-import * as ast from './generated/ast.js';
+import * as ast from '../generated/ast.js';
 import type { TaxonomyName } from './taxonomy.js';
 
 export interface TermField {

@@ -284,3 +284,25 @@ export const CATEGORY_DESCRIPTIONS: Readonly<Record<ActorCategory, string>> = Ob
 export const CAPABILITY_ACTIVITY_TYPES: ReadonlySet<string> = new Set(
     TAXONOMIES.activityType.terms.filter(term => term.capability === true).map(term => term.id),
 );
+
+// ---------------------------------------------------------------------------------------------
+// coverage: the core sectors and the four dimensions (RULES.md coverage/subsectors, dimensions)
+// ---------------------------------------------------------------------------------------------
+
+/** The sectors every comprehensive strategy must address. */
+export const CORE_SECTORS: readonly string[] = ['defence', 'policing', 'justice', 'corrections', 'oversight', 'civil-society', 'public-finance'];
+
+/** Sectors that become core when an actor of one of these kinds is declared. */
+export const CONDITIONAL_SECTORS: readonly { readonly sector: string; readonly kinds: readonly string[] }[] = [
+    { sector: 'intelligence', kinds: ['intelligence'] },
+    { sector: 'border-management', kinds: ['border-guard', 'coast-guard', 'customs'] },
+];
+
+/** The core sectors of a strategy whose actors have these kinds: the fixed ones, then the conditional ones. */
+export function requiredSectors(actorKinds: Iterable<string | undefined>): string[] {
+    const kinds = new Set(actorKinds);
+    return [...CORE_SECTORS, ...CONDITIONAL_SECTORS.filter(c => c.kinds.some(k => kinds.has(k))).map(c => c.sector)];
+}
+
+/** The four dimensions of SSR, each of which should receive commensurate attention. */
+export const DIMENSIONS: readonly string[] = termIds('dimension');
