@@ -4,11 +4,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { URI } from 'langium';
+import { type URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createSsrServices, type SsrServices } from '../language/ssr-module.js';
 
-export interface OutputStream {
+interface OutputStream {
     write(text: string): unknown;
     readonly isTTY?: boolean;
 }

@@ -18,5 +18,5 @@ const stdout = {
     write: (text: string) => closed || process.stdout.write(text),
 };
 
-run(process.argv.slice(2), { cwd: process.cwd(), stdout, stderr: process.stderr, env: process.env })
+void run(process.argv.slice(2), { cwd: process.cwd(), stdout, stderr: process.stderr, env: process.env })
     .then(code => { process.exitCode = code; });

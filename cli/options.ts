@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError, type CliIo } from './io.js';
 
-export interface OptionSpec {
+interface OptionSpec {
     readonly name: string;
     readonly short?: string;
     /** A value placeholder (`FILE`, `N`); a flag has none. */

@@ -3,7 +3,7 @@
  * through their imports, their libraries; build them with the same services as the language
  * server; return the findings per file.
  */
-import { URI, type LangiumDocument } from 'langium';
+import { type URI, type LangiumDocument } from 'langium';
 import * as ast from './generated/ast.js';
 import type { SsrServices } from './ssr-module.js';
 import { importsOf, resolveImportUri } from './parsing/imports.js';
@@ -32,8 +32,8 @@ export async function checkUris(services: SsrServices, uris: URI[], texts?: Map<
     const loaded: LangiumDocument[] = [];
     const queue = [...uris];
     const seen = new Set<string>();
-    while (queue.length > 0) {
-        const uri = queue.shift()!;
+    for (let i = 0; i < queue.length; i++) {
+        const uri = queue[i];
         const key = uri.toString();
         if (seen.has(key)) continue;
         seen.add(key);

@@ -32,10 +32,10 @@ import { SsrCodeActionProvider } from './lsp/code-actions.js';
 import { SsrRenameProvider } from './lsp/rename.js';
 import { SsrCodeLensProvider } from './lsp/code-lens.js';
 
-export type SsrAddedServices = SsrParsingAddedServices & SsrConfigAddedServices & SsrModelAddedServices & SsrRulesAddedServices & SsrValidationAddedServices;
+type SsrAddedServices = SsrParsingAddedServices & SsrConfigAddedServices & SsrModelAddedServices & SsrRulesAddedServices & SsrValidationAddedServices;
 export type SsrServices = LangiumServices & SsrAddedServices;
 
-export const SsrModule: Module<SsrServices, PartialLangiumServices & SsrAddedServices> = {
+const SsrModule: Module<SsrServices, PartialLangiumServices & SsrAddedServices> = {
     parser: {
         ValueConverter: () => new SsrValueConverter(),
         ParserErrorMessageProvider: () => new SsrParserErrorMessageProvider(),
@@ -78,7 +78,7 @@ export const SsrModule: Module<SsrServices, PartialLangiumServices & SsrAddedSer
  * libraries it imports, or a library file it names that appears or disappears), and only then: a
  * keystroke in one strategy does not re-check every other strategy of the workspace.
  */
-export class SsrDocumentBuilder extends DefaultDocumentBuilder {
+class SsrDocumentBuilder extends DefaultDocumentBuilder {
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
         const services = this.serviceRegistry.getServices(document.uri) as Partial<SsrServices>;
         const imports = services.references?.Imports;
@@ -86,7 +86,7 @@ export class SsrDocumentBuilder extends DefaultDocumentBuilder {
     }
 }
 
-export const SsrSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+const SsrSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
         DocumentBuilder: (shared) => new SsrDocumentBuilder(shared),
     },

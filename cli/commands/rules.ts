@@ -10,7 +10,7 @@ export const rulesCommand: CommandSpec = {
     options: [
         { name: 'format', short: 'f', value: 'FORMAT', choices: ['table', 'json'], default: 'table', description: 'table for people, json for tools' },
     ],
-    async run(io, values) {
+    run(io, values) {
         const list = createServices().rules.RuleRegistry.all.map(rule => ({
             id: rule.id, severity: rule.severity, family: familyOf(rule.id), description: rule.description, docs: docsUrl(rule.id),
         }));
@@ -20,6 +20,6 @@ export const rulesCommand: CommandSpec = {
             const idWidth = Math.max(...list.map(r => r.id.length));
             for (const r of list) io.stdout.write(`${r.id.padEnd(idWidth)}  ${r.severity.padEnd(7)}  ${r.description}\n${' '.repeat(idWidth + 11)}${r.docs}\n`);
         }
-        return 0;
+        return Promise.resolve(0);
     },
 };

@@ -10,17 +10,14 @@ export type Severity = ValidationSeverity;
 /** A severity as configured: a severity, or `off`. */
 export type ConfiguredSeverity = Severity | 'off';
 
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
-export const CONFIGURED_SEVERITIES: readonly ConfiguredSeverity[] = [...SEVERITIES, 'off'];
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+const CONFIGURED_SEVERITIES: readonly ConfiguredSeverity[] = [...SEVERITIES, 'off'];
 
-export const isSeverity = (value: unknown): value is Severity => typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value);
 export const isConfiguredSeverity = (value: unknown): value is ConfiguredSeverity => typeof value === 'string' && (CONFIGURED_SEVERITIES as readonly string[]).includes(value);
 
 const TO_LSP: Record<Severity, DiagnosticSeverity> = {
     error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint,
 };
-
-export const toLspSeverity = (severity: Severity): DiagnosticSeverity => TO_LSP[severity];
 
 /** The severity of an LSP diagnostic (LSP: a missing severity is an error). */
 export function fromLspSeverity(severity: DiagnosticSeverity | undefined): Severity {

@@ -1,5 +1,5 @@
 /** Edit distance (Levenshtein, with adjacent transpositions counted as one edit). */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
     const n = a.length, m = b.length;
     if (n === 0) return m;
     if (m === 0) return n;

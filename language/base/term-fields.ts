@@ -14,7 +14,7 @@ export interface TermField {
     readonly keyword: string;
 }
 
-export const TERM_FIELDS: readonly TermField[] = [
+const TERM_FIELDS: readonly TermField[] = [
     { type: ast.Strategy.$type, property: ast.Strategy.context, taxonomy: 'context', keyword: 'context' },
     { type: ast.Strategy.$type, property: ast.Strategy.approach, taxonomy: 'approach', keyword: 'approach' },
     { type: ast.Scope.$type, property: ast.Scope.sectors, taxonomy: 'sector', keyword: 'scope' },

@@ -98,7 +98,3 @@ export function rangeSpan(range: Range | undefined, openEnd?: Month): Span | und
     if (end === undefined) return undefined;
     return { start, end };
 }
-
-export function formatSpan(span: Span): string {
-    return `${formatMonth(span.start)}..${formatMonth(span.end)}`;
-}

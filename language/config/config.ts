@@ -4,19 +4,19 @@
  * A broken file yields one clear problem naming the file; unknown ids and settings are reported
  * with a did-you-mean, never ignored.
  */
-import { UriUtils, URI, type FileSystemProvider } from 'langium';
+import { UriUtils, type URI, type FileSystemProvider } from 'langium';
 import { closest, didYouMean } from '../base/strings.js';
 import { canBeTurnedOff } from '../base/rule-ids.js';
 import { isConfiguredSeverity, type ConfiguredSeverity } from '../base/severity.js';
 
 export const CONFIG_FILE_NAME = '.ssrrc.json';
 
-export interface Settings {
+interface Settings {
     /** `fiscal.maxExternalShare`, a fraction (0.5 = 50%). */
     readonly maxExternalShare: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { maxExternalShare: 0.5 };
+const DEFAULT_SETTINGS: Settings = { maxExternalShare: 0.5 };
 const SETTING_NAMES: Record<string, keyof Settings> = { 'fiscal.maxExternalShare': 'maxExternalShare' };
 
 export interface ConfigProblem {
@@ -40,7 +40,7 @@ export interface ResolvedConfig {
 export const EMPTY_CONFIG: ResolvedConfig = { severities: new Map(), settings: DEFAULT_SETTINGS, problems: [] };
 
 /** Parses the text of a config file against the known rule ids. */
-export function parseConfig(text: string, file: URI, ruleIds: readonly string[]): ResolvedConfig {
+function parseConfig(text: string, file: URI, ruleIds: readonly string[]): ResolvedConfig {
     const where = file.scheme === 'file' ? file.fsPath : file.toString();
     const problems: ConfigProblem[] = [];
     const fatal = (message: string): ResolvedConfig =>
@@ -93,7 +93,7 @@ export function parseConfig(text: string, file: URI, ruleIds: readonly string[])
 }
 
 /** An error message for one `"id": severity` entry, or undefined when it is valid. */
-export function checkSeverityEntry(id: string, severity: unknown, ruleIds: readonly string[]): string | undefined {
+function checkSeverityEntry(id: string, severity: unknown, ruleIds: readonly string[]): string | undefined {
     if (!ruleIds.includes(id)) {
         return `unknown rule id '${id}'.${didYouMean(closest(id, ruleIds))}`;
     }

@@ -11,10 +11,10 @@ import type { YearFigures } from '../model/fiscal-model.js';
 import { toFinding } from '../validation/findings.js';
 import type { SsrValidationServices } from '../validation/rule-engine.js';
 
-export interface FieldChange { field: string; before: string; after: string }
-export interface DeclarationChange { kind: string; name: string; fields: FieldChange[] }
-export interface YearChange { year: number; cost: [number, number]; external: [number, number]; domestic: [number, number]; gap: [number, number] }
-export interface FindingChange { ruleId: string; severity: string; message: string }
+interface FieldChange { field: string; before: string; after: string }
+interface DeclarationChange { kind: string; name: string; fields: FieldChange[] }
+interface YearChange { year: number; cost: [number, number]; external: [number, number]; domestic: [number, number]; gap: [number, number] }
+interface FindingChange { ruleId: string; severity: string; message: string }
 
 export interface PlanDiff {
     added: { kind: string; name: string }[];
@@ -33,7 +33,7 @@ const FIELD_WORDS: Record<string, string> = {
 
 
 /** The field texts of a declaration, whitespace-normalised, keyed by the field the author writes. */
-export function fieldsOf(node: AstNode): Map<string, string> {
+function fieldsOf(node: AstNode): Map<string, string> {
     const fields = new Map<string, string>();
     for (const [property, value] of Object.entries(node)) {
         if (property.startsWith('$') || property === 'name' || property === 'activities') continue;
@@ -64,7 +64,7 @@ function declarations(model: StrategyModel): Map<string, ast.Declaration> {
     model.actors.forEach(n => add(n));
     model.phases.forEach(n => add(n));
     model.objectives.forEach(n => add(n));
-    for (const activity of model.activities) add(activity, `${(activity.$container as ast.Objective).name ?? '?'}.${activity.name ?? '?'}`);
+    for (const activity of model.activities) add(activity, `${(activity.$container).name ?? '?'}.${activity.name ?? '?'}`);
     model.benchmarks.forEach(n => add(n));
     model.fundings.forEach(n => add(n));
     if (model.strategy) add(model.strategy, 'strategy');
@@ -83,8 +83,9 @@ export function diffPlans(services: SsrValidationServices, base: LangiumDocument
     const addedKeys = [...a.keys()].filter(k => !b.has(k));
     const renamed: PlanDiff['renamed'] = [];
     for (const removedKey of [...removedKeys]) {
-        const node = b.get(removedKey)!;
-        const match = addedKeys.find(k => a.get(k)!.$type === node.$type && signature(a.get(k)!) === signature(node));
+        const node = b.get(removedKey);
+        if (!node) continue;
+        const match = addedKeys.find(k => { const candidate = a.get(k); return candidate?.$type === node.$type && signature(candidate) === signature(node); });
         if (!match) continue;
         renamed.push({ kind: kindOf(node), from: nameOfKey(removedKey), to: nameOfKey(match) });
         removedKeys.splice(removedKeys.indexOf(removedKey), 1);

@@ -5,7 +5,7 @@
  */
 import type { LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
-import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
+import type { CodeLens } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
 import { formatMoney } from '../base/format.js';
 import type { SsrLspServices } from './services.js';
@@ -13,7 +13,7 @@ import type { SsrLspServices } from './services.js';
 export class SsrCodeLensProvider implements CodeLensProvider {
     constructor(protected readonly services: SsrLspServices) { }
 
-    provideCodeLens(document: LangiumDocument, _params: CodeLensParams): CodeLens[] {
+    provideCodeLens(document: LangiumDocument): CodeLens[] {
         const root = document.parseResult.value;
         if (!ast.isDocument(root)) return [];
         const model = this.services.model.StrategyModel.get(document);

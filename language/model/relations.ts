@@ -91,6 +91,8 @@ function stronglyConnected<N>(nodes: readonly N[], edges: readonly { from: N; to
     }
     const index = new Map<N, number>();
     const low = new Map<N, number>();
+    const lowOf = (node: N) => low.get(node) ?? 0;
+    const indexOf = (node: N) => index.get(node) ?? 0;
     const onStack = new Set<N>();
     const stack: N[] = [];
     const componentOf = new Map<N, number>();
@@ -112,7 +114,7 @@ function stronglyConnected<N>(nodes: readonly N[], edges: readonly { from: N; to
                     stack.push(w); onStack.add(w);
                     frames.push({ node: w, next: 0 });
                 } else if (onStack.has(w)) {
-                    low.set(frame.node, Math.min(low.get(frame.node)!, index.get(w)!));
+                    low.set(frame.node, Math.min(lowOf(frame.node), indexOf(w)));
                 }
                 continue;
             }
@@ -120,7 +122,7 @@ function stronglyConnected<N>(nodes: readonly N[], edges: readonly { from: N; to
             const v = frame.node;
             if (frames.length > 0) {
                 const parent = frames[frames.length - 1].node;
-                low.set(parent, Math.min(low.get(parent)!, low.get(v)!));
+                low.set(parent, Math.min(lowOf(parent), lowOf(v)));
             }
             if (low.get(v) === index.get(v)) {
                 let w: N | undefined;

@@ -15,9 +15,11 @@ export class TimeModel {
     private readonly phaseSpans = new Map<ast.Phase, Span | undefined>();
     private readonly objectiveSpans = new Map<ast.Objective, Span | undefined>();
     private readonly activitySpans = new Map<ast.Activity, Span | undefined>();
+    private readonly periodYears: number[] = [];
 
     constructor(readonly model: StrategyModel) {
         this.period = rangeSpan(model.strategy?.period);
+        if (this.period) for (let y = yearOf(this.period.start); y <= yearOf(this.period.end); y++) this.periodYears.push(y);
         for (const phase of model.phases) this.phaseSpans.set(phase, validSpan(rangeSpan(phase.range)));
         for (const objective of model.objectives) {
             const parts: (Span | undefined)[] = objective.phases.map(p => this.phase(p.ref));
@@ -55,12 +57,14 @@ export class TimeModel {
         return undefined;
     }
 
-    /** The years of the period, in order. */
-    get years(): number[] {
-        if (!this.period) return [];
-        const result: number[] = [];
-        for (let y = yearOf(this.period.start); y <= yearOf(this.period.end); y++) result.push(y);
-        return result;
+    /** The years of the period, in order (none without a usable period). */
+    get years(): readonly number[] {
+        return this.periodYears;
+    }
+
+    /** Whether a year lies in the period. */
+    inPeriod(year: number): boolean {
+        return this.period !== undefined && year >= yearOf(this.period.start) && year <= yearOf(this.period.end);
     }
 }
 
@@ -84,7 +88,7 @@ export const endsBefore = (a: Span, b: Span): boolean => a.end < b.start;
 export const overlapsOrPrecedes = (a: Span, b: Span): boolean => a.start <= b.end;
 export const overlaps = (a: Span, b: Span): boolean => a.start <= b.end && b.start <= a.end;
 
-export function union(spans: Iterable<Span | undefined>): Span | undefined {
+function union(spans: Iterable<Span | undefined>): Span | undefined {
     let result: Span | undefined;
     for (const span of spans) {
         if (!span) continue;

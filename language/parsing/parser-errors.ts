@@ -31,7 +31,7 @@ const STRING_WORDS = TERMINAL_WORDS.STRING;
 const words = (type: TokenType): string => TERMINAL_WORDS[type.name] ?? `'${type.name}'`;
 
 /** What was found, quoted and shortened. */
-export function foundText(token: Token | undefined): string {
+function foundText(token: Token | undefined): string {
     if (!token || token.tokenType?.name === 'EOF' || !token.image) return 'the end of the file';
     return `'${token.image.length > 30 ? token.image.slice(0, 27) + '…' : token.image}'`;
 }

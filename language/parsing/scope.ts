@@ -6,7 +6,7 @@
  * so a reference resolves in constant time whatever the size of the strategy.
  */
 import {
-    AstUtils, DefaultScopeComputation, DefaultScopeProvider, DocumentState, EMPTY_SCOPE, EMPTY_STREAM, MultiMap, WorkspaceCache, stream,
+    AstUtils, DefaultScopeComputation, DefaultScopeProvider, DocumentState, EMPTY_SCOPE, MultiMap, WorkspaceCache, stream,
     type AstNode, type AstNodeDescription, type LangiumCoreServices, type LangiumDocument, type LocalSymbols,
     type ReferenceInfo, type Scope, type Stream,
 } from 'langium';
@@ -23,10 +23,10 @@ export interface SsrParsingAddedServices {
 export type SsrParsingServices = LangiumCoreServices & SsrParsingAddedServices;
 
 export class SsrScopeComputation extends DefaultScopeComputation {
-    override async collectExportedSymbols(document: LangiumDocument): Promise<AstNodeDescription[]> {
+    override collectExportedSymbols(document: LangiumDocument): Promise<AstNodeDescription[]> {
         const exports: AstNodeDescription[] = [];
         const root = document.parseResult.value;
-        if (!ast.isDocument(root)) return exports;
+        if (!ast.isDocument(root)) return Promise.resolve(exports);
         const add = (node: AstNode, name: string | undefined) => {
             if (name) exports.push(this.descriptions.createDescription(node, name, document));
         };
@@ -39,12 +39,12 @@ export class SsrScopeComputation extends DefaultScopeComputation {
                 }
             }
         }
-        return exports;
+        return Promise.resolve(exports);
     }
 
-    override async collectLocalSymbols(): Promise<LocalSymbols> {
+    override collectLocalSymbols(): Promise<LocalSymbols> {
         // Every name is exported (see above) and filtered by the import closure in the scope provider.
-        return new MultiMap<AstNode, AstNodeDescription>();
+        return Promise.resolve(new MultiMap<AstNode, AstNodeDescription>());
     }
 }
 
@@ -58,11 +58,11 @@ class IndexedScope implements Scope {
 
     getElements(name: string): Stream<AstNodeDescription> {
         const found = this.byName.get(name);
-        return found ? stream(found) : EMPTY_STREAM;
+        return stream(found ?? []);
     }
 
     getAllElements(): Stream<AstNodeDescription> {
-        return stream(this.byName.values()).flatMap(list => list);
+        return stream(this.byName.values()).flatMap((list): readonly AstNodeDescription[] => list);
     }
 }
 

@@ -21,4 +21,3 @@ export function involvedActors(objective: ast.Objective): ast.Actor[] {
     return [objective.lead?.ref, ...objective.partners.map(p => p.ref)].filter((a): a is ast.Actor => a !== undefined);
 }
 
-export const nameOf = (node: { name?: string } | undefined, fallback = '?'): string => node?.name ?? fallback;

@@ -32,7 +32,7 @@ export interface FixData {
 }
 
 /** Where a finding points: Langium's diagnostic location (a node, and a property, keyword or range in it). */
-export type FindingLocation = Pick<DiagnosticInfo<AstNode, string>, 'node' | 'property' | 'index' | 'keyword' | 'range'>;
+type FindingLocation = Pick<DiagnosticInfo<AstNode, string>, 'node' | 'property' | 'index' | 'keyword' | 'range'>;
 
 export interface FindingInput extends FindingLocation {
     message: string;
@@ -72,7 +72,7 @@ export interface RuleContext {
     readonly relations: Relations;
     /** Given to rules that run after suppressions were applied (`afterSuppression`). */
     readonly suppressions?: SuppressionOutcome;
-    report(finding: FindingInput): void;
+    readonly report: (finding: FindingInput) => void;
 }
 
 export interface Rule {

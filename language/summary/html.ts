@@ -16,7 +16,7 @@ export interface HtmlOptions {
     cspSource?: string;
 }
 
-export function contentSecurityPolicy(nonce: string, cspSource?: string): string {
+function contentSecurityPolicy(nonce: string, cspSource?: string): string {
     return `default-src 'none'; img-src data:${cspSource ? ' ' + cspSource : ''}; style-src 'nonce-${nonce}'${cspSource ? ' ' + cspSource : ''}; script-src 'none'; base-uri 'none'; form-action 'none'`;
 }
 
@@ -60,7 +60,7 @@ export function renderHtml(s: PlanSummary, options: HtmlOptions = {}): string {
         ['Currency', cur], ['Context', s.strategy.context], ['Approach', s.strategy.approach],
         ['Scope', s.strategy.scope.partial ? `partial: ${s.strategy.scope.sectors.join(', ')}${s.strategy.scope.reason ? ` — ${s.strategy.scope.reason}` : ''}` : 'comprehensive (sector-wide)'],
     ];
-    parts.push(`<table>${rows.filter(([, v]) => v).map(([k, v]) => `<tr><th>${k}</th><td>${h(v!)}</td></tr>`).join('')}</table>`);
+    parts.push(`<table>${rows.flatMap(([k, v]) => v ? [`<tr><th>${k}</th><td>${h(v)}</td></tr>`] : []).join('')}</table>`);
     if (s.strategy.doc) parts.push(`<blockquote>${h(s.strategy.doc)}</blockquote>`);
 
     const f = s.counts.findings;

@@ -8,7 +8,7 @@ import { renderMarkdown } from './markdown.js';
 import { renderHtml, type HtmlOptions } from './html.js';
 import { renderJson } from './json.js';
 
-export function renderSummary(summary: PlanSummary, format: SummaryFormat, html?: HtmlOptions): string {
+function renderSummary(summary: PlanSummary, format: SummaryFormat, html?: HtmlOptions): string {
     switch (format) {
         case 'md': return renderMarkdown(summary);
         case 'html': return renderHtml(summary, html);

@@ -16,7 +16,7 @@ export function renderMarkdown(s: PlanSummary): string {
         ['Approach', s.strategy.approach],
         ['Scope', s.strategy.scope.partial ? `partial: ${s.strategy.scope.sectors.join(', ')}${s.strategy.scope.reason ? ` — ${s.strategy.scope.reason}` : ''}` : 'comprehensive (sector-wide)'],
     ];
-    out.push('| | |', '|---|---|', ...header.filter(([, v]) => v).map(([k, v]) => `| ${k} | ${md(v!)} |`), '');
+    out.push('| | |', '|---|---|', ...header.flatMap(([k, v]) => v ? [`| ${k} | ${md(v)} |`] : []), '');
     if (s.strategy.doc) out.push(...s.strategy.doc.split('\n').map(l => `> ${md(l.trim())}`), '');
 
     out.push('## At a glance', '');

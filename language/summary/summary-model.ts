@@ -4,14 +4,14 @@
  * JSON. The JSON rendering is this model itself.
  */
 import type { LangiumDocument } from 'langium';
-import * as ast from '../generated/ast.js';
+import type * as ast from '../generated/ast.js';
 import { actorCategory, requiredSectors, termIds, DIMENSIONS, type ActorCategory } from '../base/taxonomy.js';
 import { formatMonth, quantityValue, yearValue, type Span } from '../base/values.js';
 import type { YearFigures } from '../model/fiscal-model.js';
 import { toFinding, type FileFinding } from '../validation/findings.js';
 import type { SsrValidationServices } from '../validation/rule-engine.js';
 
-export interface SummaryFinding {
+interface SummaryFinding {
     file: string;
     ruleId: string;
     severity: 'error' | 'warning' | 'info';
@@ -22,7 +22,7 @@ export interface SummaryFinding {
     endColumn: number;
 }
 
-export interface SummaryObjective {
+interface SummaryObjective {
     name: string;
     title?: string;
     doc?: string;
@@ -41,7 +41,7 @@ export interface SummaryObjective {
     gap: number;
 }
 
-export interface SummaryBenchmark {
+interface SummaryBenchmark {
     name: string;
     title?: string;
     measures: string[];

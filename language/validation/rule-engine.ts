@@ -128,7 +128,7 @@ export class SsrDocumentValidator extends DefaultDocumentValidator {
 }
 
 /** The severity a rule runs at under a config: the configured one, else its default. */
-export function effectiveSeverity(rule: Rule, config: ResolvedConfig): Severity | 'off' {
+function effectiveSeverity(rule: Rule, config: ResolvedConfig): Severity | 'off' {
     return config.severities.get(rule.id) ?? rule.severity;
 }
 

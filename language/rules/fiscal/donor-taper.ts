@@ -1,7 +1,7 @@
 import { formatMoney } from '../../base/format.js';
 import { MONEY_EPSILON } from '../../model/fiscal-model.js';
 import { overlaps } from '../../model/time-model.js';
-import { monthIndex } from '../../base/values.js';
+import { monthIndex, type Span } from '../../base/values.js';
 import type { Rule } from '../rule.js';
 import { atStrategyTitle } from '../common.js';
 
@@ -12,8 +12,8 @@ export const fiscalDonorTaper: Rule = {
     check({ model, time, fiscal, report }) {
         const where = atStrategyTitle(model);
         if (!where) return;
-        const consolidation = model.phases.filter(p => p.stage === 'consolidation').map(p => time.phase(p)).filter(s => s !== undefined);
-        const inConsolidation = (year: number) => consolidation.some(s => overlaps(s!, { start: monthIndex(year, 1), end: monthIndex(year, 12) }));
+        const consolidation = model.phases.filter(p => p.stage === 'consolidation').map(p => time.phase(p)).filter((s): s is Span => s !== undefined);
+        const inConsolidation = (year: number) => consolidation.some(s => overlaps(s, { start: monthIndex(year, 1), end: monthIndex(year, 12) }));
         for (let i = 1; i < fiscal.years.length; i++) {
             const previous = fiscal.years[i - 1], current = fiscal.years[i];
             if (!inConsolidation(previous.year) || !inConsolidation(current.year)) continue;

@@ -1,5 +1,5 @@
 import { AstUtils, type AstNode } from 'langium';
-import * as ast from '../../generated/ast.js';
+import type * as ast from '../../generated/ast.js';
 import { declarationKind } from '../../base/declarations.js';
 import type { Rule } from '../rule.js';
 

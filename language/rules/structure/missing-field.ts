@@ -17,7 +17,7 @@ interface Required {
 const firstName = (nodes: readonly { name?: string }[], fallback: string) => nodes.find(n => n.name)?.name ?? fallback;
 const thisYear = new Date().getFullYear();
 
-export const REQUIRED_FIELDS: Readonly<Record<string, readonly Required[]>> = {
+const REQUIRED_FIELDS: Readonly<Record<string, readonly Required[]>> = {
     [ast.Strategy.$type]: [
         { field: 'country', property: ast.Strategy.country, why: 'it names the partner nation whose strategy this is', line: () => 'country "Country name"' },
         { field: 'period', property: ast.Strategy.period, why: 'every schedule and the fiscal projection are computed over it', line: () => `period from ${thisYear} to ${thisYear + 4}` },

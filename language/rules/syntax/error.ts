@@ -5,7 +5,7 @@ import type { Rule, RuleContext } from '../rule.js';
  * At most this many parse errors are reported per document, then one "and N more": text the
  * parser cannot read at all (a pasted binary, another language) must not flood the editor.
  */
-export const MAX_SYNTAX_ERRORS = 100;
+const MAX_SYNTAX_ERRORS = 100;
 
 interface TokenPosition { startLine?: number; startColumn?: number; endLine?: number; endColumn?: number; startOffset: number }
 
