@@ -12,27 +12,37 @@ export interface TermField {
     readonly taxonomy: TaxonomyName;
     /** The keyword that introduces the field, for completion and messages. */
     readonly keyword: string;
+    /** The field's value(s) on a node of its type, through the generated types. */
+    readonly read: (node: AstNode) => unknown;
+}
+
+/** A term field of the nodes a guard accepts. */
+function field<T extends AstNode, K extends keyof T & string>(type: { $type: string }, guard: (node: unknown) => node is T, property: K, taxonomy: TaxonomyName, keyword: string): TermField {
+    return { type: type.$type, property, taxonomy, keyword, read: node => guard(node) ? node[property] : undefined };
 }
 
 const TERM_FIELDS: readonly TermField[] = [
-    { type: ast.Strategy.$type, property: ast.Strategy.context, taxonomy: 'context', keyword: 'context' },
-    { type: ast.Strategy.$type, property: ast.Strategy.approach, taxonomy: 'approach', keyword: 'approach' },
-    { type: ast.Scope.$type, property: ast.Scope.sectors, taxonomy: 'sector', keyword: 'scope' },
-    { type: ast.Actor.$type, property: ast.Actor.kind, taxonomy: 'actorKind', keyword: 'kind' },
-    { type: ast.Actor.$type, property: ast.Actor.jurisdiction, taxonomy: 'jurisdiction', keyword: 'jurisdiction' },
-    { type: ast.Phase.$type, property: ast.Phase.stage, taxonomy: 'stage', keyword: 'stage' },
-    { type: ast.Objective.$type, property: ast.Objective.sector, taxonomy: 'sector', keyword: 'sector' },
-    { type: ast.Objective.$type, property: ast.Objective.dimensions, taxonomy: 'dimension', keyword: 'dimension' },
-    { type: ast.Objective.$type, property: ast.Objective.levels, taxonomy: 'level', keyword: 'level' },
-    { type: ast.Objective.$type, property: ast.Objective.themes, taxonomy: 'theme', keyword: 'themes' },
-    { type: ast.Activity.$type, property: ast.Activity.type, taxonomy: 'activityType', keyword: 'type' },
-    { type: ast.Benchmark.$type, property: ast.Benchmark.type, taxonomy: 'benchmarkType', keyword: 'type' },
-    { type: ast.Benchmark.$type, property: ast.Benchmark.source, taxonomy: 'source', keyword: 'source' },
-    { type: ast.Funding.$type, property: ast.Funding.instrument, taxonomy: 'instrument', keyword: 'instrument' },
+    field(ast.Strategy, ast.isStrategy, 'context', 'context', 'context'),
+    field(ast.Strategy, ast.isStrategy, 'approach', 'approach', 'approach'),
+    field(ast.Scope, ast.isScope, 'sectors', 'sector', 'scope'),
+    field(ast.Actor, ast.isActor, 'kind', 'actorKind', 'kind'),
+    field(ast.Actor, ast.isActor, 'jurisdiction', 'jurisdiction', 'jurisdiction'),
+    field(ast.Phase, ast.isPhase, 'stage', 'stage', 'stage'),
+    field(ast.Objective, ast.isObjective, 'sector', 'sector', 'sector'),
+    field(ast.Objective, ast.isObjective, 'dimensions', 'dimension', 'dimension'),
+    field(ast.Objective, ast.isObjective, 'levels', 'level', 'level'),
+    field(ast.Objective, ast.isObjective, 'themes', 'theme', 'themes'),
+    field(ast.Activity, ast.isActivity, 'type', 'activityType', 'type'),
+    field(ast.Benchmark, ast.isBenchmark, 'type', 'benchmarkType', 'type'),
+    field(ast.Benchmark, ast.isBenchmark, 'source', 'source', 'source'),
+    field(ast.Funding, ast.isFunding, 'instrument', 'instrument', 'instrument'),
 ];
 
+const FIELDS_BY_TYPE = new Map<string, TermField[]>();
+for (const f of TERM_FIELDS) FIELDS_BY_TYPE.set(f.type, [...(FIELDS_BY_TYPE.get(f.type) ?? []), f]);
+
 export function termField(type: string, property: string): TermField | undefined {
-    return TERM_FIELDS.find(f => f.type === type && f.property === property);
+    return FIELDS_BY_TYPE.get(type)?.find(f => f.property === property);
 }
 
 export interface TermOccurrence {
@@ -46,9 +56,8 @@ export interface TermOccurrence {
 /** Every term written on a node. */
 export function termsOf(node: AstNode): TermOccurrence[] {
     const result: TermOccurrence[] = [];
-    for (const field of TERM_FIELDS) {
-        if (field.type !== node.$type) continue;
-        const value = (node as unknown as Record<string, unknown>)[field.property];
+    for (const field of FIELDS_BY_TYPE.get(node.$type) ?? []) {
+        const value = field.read(node);
         if (Array.isArray(value)) {
             value.forEach((v, index) => typeof v === 'string' && v && result.push({ node, field, value: v, index }));
         } else if (typeof value === 'string' && value) {
