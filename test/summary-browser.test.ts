@@ -87,7 +87,8 @@ describe('plan summary in Chromium', function () {
                 assert.ok(result.ok, `${example}: Mermaid block ${blocks} failed: ${result.error}\n${match[1]}`);
             }
         }
-        assert.ok(blocks >= 4, `expected Mermaid blocks, found ${blocks}`);
+        // Pending examples are left out, so the count follows the spec; northland alone has two (timeline, funding).
+        assert.ok(blocks >= 2, `expected Mermaid blocks, found ${blocks}`);
         await page.close();
     });
 });
