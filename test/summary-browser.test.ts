@@ -1,6 +1,6 @@
 /**
- * The HTML summary and the Markdown summary's Mermaid blocks in a real browser: Debian's
- * Chromium, headless, driven by playwright-core. `.ci/run` installs the chromium package.
+ * The HTML summary and the Markdown summary's Mermaid blocks in a real browser: headless Chromium
+ * driven by playwright-core. `browser.ts` decides which Chromium (on Linux x64 the one npm installs).
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
@@ -8,24 +8,29 @@ import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser } from 'playwright-core';
 import { renderHtml, renderMarkdown } from '../language/summary/index.js';
+import { ChromiumMissing, findChromium, type ChromiumLaunch } from './browser.js';
 import { ROOT, SPEC_EXAMPLES } from './helpers.js';
 import { isPending } from './pending-examples.js';
 import { XSS_STRATEGY, summaryOf } from './summary-helpers.js';
 
 const OUTPUT = path.join(ROOT, 'test-output', 'summary');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 describe('plan summary in Chromium', function () {
     this.timeout(60000);
     let browser: Browser;
 
-    before(async () => {
-        assert.ok(fs.existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium)`);
-        browser = await chromium.launch({
-            executablePath: CHROMIUM,
-            headless: true,
-            args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-        });
+    before(async function () {
+        let found: ChromiumLaunch;
+        try {
+            found = await findChromium();
+        } catch (error) {
+            // Only outside Linux x64, where npm ships no Chromium: say what is missing, never pass silently.
+            if (!(error instanceof ChromiumMissing)) throw error;
+            console.warn(`    SKIPPED plan summary in Chromium: ${error.message}`);
+            this.skip();
+        }
+        console.log(`    (Chromium: ${found.source})`);
+        browser = await chromium.launch({ executablePath: found.executablePath, args: found.args, env: { ...process.env, ...found.env }, headless: true });
         fs.mkdirSync(OUTPUT, { recursive: true });
     });
 
@@ -87,7 +92,8 @@ describe('plan summary in Chromium', function () {
                 assert.ok(result.ok, `${example}: Mermaid block ${blocks} failed: ${result.error}\n${match[1]}`);
             }
         }
-        assert.ok(blocks >= 4, `expected Mermaid blocks, found ${blocks}`);
+        // Pending examples are left out, so the count follows the spec; northland alone has two (timeline, funding).
+        assert.ok(blocks >= 2, `expected Mermaid blocks, found ${blocks}`);
         await page.close();
     });
 });

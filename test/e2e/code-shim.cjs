@@ -2,8 +2,9 @@
 // A stand-in for the VS Code executable, for @vscode/test-electron's runTests({ vscodeExecutablePath }).
 // It accepts the arguments runTests passes (--extensionDevelopmentPath, --extensionTestsPath, a folder),
 // starts a private code-server (the real VS Code workbench, with a Node extension host) and headless
-// Debian Chromium driven by playwright-core, runs the extension tests in the extension host through
-// the workbench's `payload` parameter, streams their output and exits with their exit code.
+// Chromium (the one ../browser.ts picks: npm's on Linux x64) driven by playwright-core, runs the
+// extension tests in the extension host through the workbench's `payload` parameter, streams their
+// output and exits with their exit code.
 // Everything it writes lives in one temporary folder, removed at the end with the process group.
 'use strict';
 const { chromium } = require('playwright-core');
@@ -12,11 +13,12 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const util = require('node:util');
+const { pathToFileURL } = require('node:url');
 
 const CACHE = process.env.SSR_E2E_CACHE || path.join(__dirname, '..', '..', '.cache', 'e2e');
 const CODE_SERVER = path.join(CACHE, 'cs', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 const NODE = path.join(CACHE, 'node24', 'bin', 'node');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const BROWSER = path.join(__dirname, '..', '..', 'out', 'test', 'browser.js'); // test/browser.ts, compiled by npm run build
 const TIMEOUT_S = Number(process.env.SSR_E2E_TIMEOUT_S || 300);
 const verbose = Boolean(process.env.SSR_E2E_VERBOSE);
 
@@ -69,9 +71,12 @@ process.on('SIGTERM', () => finish(143, 'terminated'));
 setTimeout(() => finish(124, `timed out after ${TIMEOUT_S}s`), TIMEOUT_S * 1000).unref();
 
 (async () => {
-    for (const [what, file] of [['code-server', CODE_SERVER], ['Node 24', NODE], ['Chromium', CHROMIUM]]) {
-        if (!fs.existsSync(file)) throw new Error(`${what} not found at ${file}: run test/e2e/setup.sh (and apt-get install chromium)`);
+    for (const [what, file] of [['code-server', CODE_SERVER], ['Node 24', NODE]]) {
+        if (!fs.existsSync(file)) throw new Error(`${what} not found at ${file}: run test/e2e/setup.sh`);
     }
+    if (!fs.existsSync(BROWSER)) throw new Error(`${BROWSER} not found: run npm run build`);
+    const found = await (await import(pathToFileURL(BROWSER).href)).findChromium();
+    if (verbose) console.error(`code-shim: Chromium: ${found.source}`);
     let host;
     server = cp.spawn(NODE, [CODE_SERVER, '--config', path.join(tmp, 'config.yaml'), '--user-data-dir', userData,
         '--extensions-dir', path.join(tmp, 'extensions'), '--disable-telemetry', '--disable-update-check',
@@ -94,9 +99,8 @@ setTimeout(() => finish(124, `timed out after ${TIMEOUT_S}s`), TIMEOUT_S * 1000)
     const target = workspace ? `folder=${encodeURIComponent(workspace)}` : 'ew=true';
     const url = `http://${host}/?${target}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     context = await chromium.launchPersistentContext(path.join(tmp, 'chromium'), {
-        executablePath: CHROMIUM, headless: true, viewport: { width: 1200, height: 800 },
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-        env: { ...process.env, HOME: tmp, XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'), XDG_CACHE_HOME: path.join(tmp, 'xdg-cache') },
+        executablePath: found.executablePath, args: found.args, headless: true, viewport: { width: 1200, height: 800 },
+        env: { ...process.env, ...found.env, HOME: tmp, XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'), XDG_CACHE_HOME: path.join(tmp, 'xdg-cache') },
     });
     const page = context.pages()[0] || await context.newPage();
     page.on('crash', () => finish(1, 'the workbench page crashed'));

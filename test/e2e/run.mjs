@@ -2,20 +2,21 @@
 // Runs the end-to-end suite in a real VS Code: prepares a workspace (the spec examples, read from
 // ../shared/spec/examples when present, plus this folder's fixtures), records what `ssr check`
 // reports for each file, and runs the mocha suite in the extension host with runTests.
-// SSR_E2E_MODE=code-server runs it in code-server through code-shim.cjs (this machine: no VS Code
-// download possible); SSR_E2E_MODE=download lets runTests download desktop VS Code (a laptop,
-// GitHub-hosted CI). Without the variable: code-server when Debian's Chromium is installed, else download.
+// SSR_E2E_MODE=code-server runs it in code-server through code-shim.cjs (no VS Code download
+// needed: everything comes from npm); SSR_E2E_MODE=download lets runTests download desktop VS Code
+// (a laptop, GitHub-hosted CI). Without the variable: code-server on Linux x64, else download (mode.mjs).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTests } from '@vscode/test-electron';
+import { e2eMode } from './mode.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.cjs');
-const mode = process.env.SSR_E2E_MODE || (fs.existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium') ? 'code-server' : 'download');
+const mode = e2eMode();
 
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'ssr-e2e-ws-'));
 try {

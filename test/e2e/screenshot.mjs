@@ -8,6 +8,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { findChromium } from '../../out/test/browser.js';
+import { e2eMode } from './mode.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
@@ -18,8 +20,8 @@ const VSIX = path.join(ROOT, 'dist', 'ssr-strategy.vsix');
 const OUTPUT = path.join(ROOT, 'test-output', 'e2e');
 const EXAMPLE = path.resolve(ROOT, '..', 'shared', 'spec', 'examples', 'eastmarch-police.ssr');
 
-if ((process.env.SSR_E2E_MODE || 'code-server') !== 'code-server') {
-    console.log('screenshot: only in code-server mode');
+if (e2eMode() !== 'code-server') {
+    console.log('screenshot: not taken: it needs code-server mode (SSR_E2E_MODE=code-server, Linux x64)');
     process.exit(0);
 }
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ssr-shot-'));
@@ -49,7 +51,8 @@ try {
         server.stdout.on('data', d => { const m = /HTTP server listening on http:\/\/([^/\s]+)\//.exec(String(d)); if (m) resolve(m[1]); });
         server.on('exit', c => reject(new Error(`code-server exited with ${c}`)));
     });
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    const found = await findChromium();
+    browser = await chromium.launch({ executablePath: found.executablePath, args: found.args, env: { ...process.env, ...found.env }, headless: true });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const file = encodeURIComponent(JSON.stringify([['openFile', `vscode-remote://${host}${path.join(workspace, 'eastmarch-police.ssr')}`]]));
     await page.goto(`http://${host}/?folder=${encodeURIComponent(workspace)}&payload=${file}`, { waitUntil: 'domcontentloaded' });
