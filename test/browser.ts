@@ -41,13 +41,13 @@ export class ChromiumMissing extends Error {
  * Headless, and quiet on a machine without a network: without the background-networking switches
  * Chromium keeps trying to reach Google's hosts. `--no-sandbox` because CI runs as root.
  */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
 
 /** The platforms where `@sparticuz/chromium`'s build runs. */
-export function npmChromiumRunsHere(): boolean {
+function npmChromiumRunsHere(): boolean {
     return process.platform === 'linux' && process.arch === 'x64';
 }
 

@@ -7,11 +7,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser } from 'playwright-core';
-import { renderHtml, renderMarkdown } from '../language/summary/index.js';
-import { ChromiumMissing, findChromium, type ChromiumLaunch } from './browser.js';
-import { ROOT, SPEC_EXAMPLES } from './helpers.js';
-import { isPending } from './pending-examples.js';
-import { XSS_STRATEGY, summaryOf } from './summary-helpers.js';
+import { renderHtml, renderMarkdown } from '../../language/summary/index.js';
+import { ChromiumMissing, findChromium, type ChromiumLaunch } from '../browser.js';
+import { ROOT, SPEC_EXAMPLES } from '../helpers.js';
+import { isPending } from '../pending-examples.js';
+import { XSS_STRATEGY, summaryOf } from '../summary-helpers.js';
 
 const OUTPUT = path.join(ROOT, 'test-output', 'summary');
 
