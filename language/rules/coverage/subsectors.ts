@@ -21,6 +21,7 @@ export const coverageSubsectors: Rule = {
             if (covered.has(sector)) continue;
             report({
                 ...where,
+                key: sector,
                 message: `No objective addresses the ${sector} sector. SSR is holistic: reforming one part of the security sector while another is left untouched shifts the problem instead of solving it. Add an objective with 'sector ${sector}', or declare 'scope partial: …' if this is a partial programme.`,
             });
         }

@@ -65,6 +65,7 @@ export const structureMissingField: Rule = {
                     message: `${capitalize(kindOf(node))}${name ? ` '${name}'` : ''} has no '${required.field}': ${required.why}. Add a '${required.field}' line.`,
                     node, ...(ast.isStrategy(node) ? (node.title ? { property: ast.Strategy.title } : { keyword: 'strategy' }) : { property: 'name' }),
                     fix: { insertField: required.line(model), field: required.field },
+                    key: required.field,
                 });
             }
         }
