@@ -30,7 +30,8 @@
  */
 import { strict as assert } from 'node:assert';
 import type { LangiumDocument } from 'langium';
-import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, Position, Range, TextEdit } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Document } from '../../language/generated/ast.js';
 import type { SsrServices } from '../../language/ssr-module.js';
 import { toFinding, type FileFinding } from '../../language/check.js';
@@ -176,3 +177,13 @@ function textOf(text: string, range: Range): string {
     const offset = (p: Position) => text.split('\n').slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
     return text.slice(offset(range.start), offset(range.end));
 }
+
+/** The code actions the editor offers for one diagnostic of a document. */
+export async function quickFixes(services: SsrServices, document: LangiumDocument, diagnostic: Diagnostic): Promise<CodeAction[]> {
+    const actions = await services.lsp.CodeActionProvider!.getCodeActions(document, { textDocument: { uri: document.textDocument.uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    return (actions ?? []) as CodeAction[];
+}
+
+/** `text` with the edits (of a quick fix) applied. */
+export const applyEdits = (text: string, edits: TextEdit[]): string =>
+    TextDocument.applyEdits(TextDocument.create('file:///x.ssr', 'ssr', 1, text), edits);
