@@ -27,6 +27,10 @@
  * suppression) other than those of the rule under test and those listed in `options.allow` — a
  * typo in a test document fails the test instead of silencing the rule. Every expected label must
  * be marked in the text.
+ *
+ * `check` parses a marked document and returns every finding with its mark, without asserting;
+ * `mark` only strips markers (for texts handed to other tools); `quickFixes` and `applyEdits` run
+ * a finding's quick fixes.
  */
 import { strict as assert } from 'node:assert';
 import type { LangiumDocument } from 'langium';
@@ -149,19 +153,19 @@ export function findingsHelper(services: SsrServices) {
         const stray = checked.findings.filter(f => LANGUAGE_FAMILIES.has(familyOf(f.ruleId)) && !allowed.has(f.ruleId));
         assert.deepEqual(stray.map(f => `${f.ruleId} at ${showRange(f.range)}: ${f.message}`), [], `the test document must be free of language findings:\n${text}`);
 
-        const wanted = expected.map(e => typeof e === 'string' ? { at: e } : e);
+        const wanted: Exclude<Expected, string>[] = expected.map(e => typeof e === 'string' ? { at: e } : e);
         for (const e of wanted) assert.ok(marks.has(e.at), `no mark '${e.at}' in the test document (marks: ${[...marks.keys()].join(', ')})`);
         // Labels with the same range are one place: describe both sides by the first such label.
         const canonical = (label: string) => [...marks].find(([, r]) => sameRange(r, marks.get(label)!))![0];
-        const withSeverity = options.severity !== undefined || wanted.some(e => 'severity' in e && e.severity !== undefined);
-        const describe = (at: string, key: string | undefined, severity: string | undefined) =>
+        const withSeverity = options.severity !== undefined || wanted.some(e => e.severity !== undefined);
+        const show = (at: string, key: string | undefined, severity: string | undefined) =>
             `${at}${key !== undefined ? ` #${key}` : ''}${withSeverity ? ` @${severity}` : ''}`;
         const found = checked.of(ruleId);
-        const actual = found.map(f => describe(
+        const actual = found.map(f => show(
             f.at !== undefined ? canonical(f.at) : `unmarked ${showRange(f.range)} ${JSON.stringify(textOf(text, f.range))}`,
             f.key, f.severity)).sort();
-        const expectedDescriptions = wanted.map(e => describe(canonical(e.at), 'key' in e ? e.key : undefined, ('severity' in e ? e.severity : undefined) ?? options.severity)).sort();
-        assert.deepEqual(actual, expectedDescriptions, `${ruleId} findings (messages: ${JSON.stringify(found.map(f => f.message))})`);
+        const expectedShown = wanted.map(e => show(canonical(e.at), e.key, e.severity ?? options.severity)).sort();
+        assert.deepEqual(actual, expectedShown, `${ruleId} findings (messages: ${JSON.stringify(found.map(f => f.message))})`);
         return found;
     }
 
