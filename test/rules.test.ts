@@ -151,6 +151,25 @@ objective J "J" {
         });
     });
 
+    describe('sequencing/legal-before-oversight', () => {
+        const RULE = 'sequencing/legal-before-oversight';
+        /** An oversight activity from 2028-01 to 2028-12 and a legislation activity over `law`. */
+        const plan = (law: string) => `${BASE}\nobjective O "O" {\n    sector oversight\n    lead Parl\n    activity ‹Watch› "Watch" {\n        type oversight\n        from 2028-01 to 2028-12\n    }\n${law ? `    activity Law "Law" {\n        type legislation\n        ${law}\n    }\n` : ''}}\n`;
+
+        it('informs about an oversight activity with no legislation at all, at its name', async () => {
+            await expectFindings(plan(''), RULE, [{ at: 'Watch', severity: 'info' }]);
+        });
+        it('counts legislation that precedes it or overlaps it, up to its last month', async () => {
+            for (const law of ['from 2026 to 2026', 'from 2027-06 to 2028-03', 'from 2028-12 to 2029-06']) {
+                await expectNoFindings(plan(law), RULE);
+                await reset(services);
+            }
+        });
+        it('does not count legislation that starts after it ends', async () => {
+            await expectFindings(plan('from 2029-01 to 2029-06'), RULE, ['Watch']);
+        });
+    });
+
     describe('sequencing/phase-order and ddr-link', () => {
         it('reports a later stage starting before the earliest phase of an earlier stage, and an activity outside its phase', async () => {
             const text = `${BASE}\nphase ‹Main› "Main" {\n    stage implementation\n    from 2026 to 2028\n}\nphase Prep "Prep" {\n    stage preparatory\n    from 2026-06 to 2026-12\n}\nobjective J "J" {\n    sector justice\n    lead MOJ\n    activity ‹X› "X" {\n        type policy\n        in Prep\n        from 2027 to 2027\n    }\n}\n`;
@@ -370,14 +389,6 @@ funding Budget "Budget" {
             const text = `${BASE}\nobjective P "P" {\n    sector policing\n    lead ‹lead:Donor›\n}\n`;
             await expectFindings(text, 'ownership/external-lead', ['lead']);
             await expectFindings(text, 'ownership/coordination', ['title']);
-        });
-    });
-
-    describe('structure/missing-field', () => {
-        it('reports each missing field of a declaration once, at its name', async () => {
-            const text = `${BASE}\nobjective ‹P› "P" {\n    dimension institutional\n}\n`;
-            await expectFindings(text, 'structure/missing-field', [{ at: 'P', key: 'sector', severity: 'error' }, { at: 'P', key: 'lead', severity: 'error' }]);
-            await expectNoFindings(text.replace('    dimension', '    sector policing\n    lead NNP\n    dimension'), 'structure/missing-field');
         });
     });
 
