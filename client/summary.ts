@@ -7,8 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-
-const SUMMARY_REQUEST = 'ssr/summary';
+import { SummaryRequest } from '../language/base/protocol.js';
 
 function activeSsrDocument(uri?: vscode.Uri): vscode.TextDocument | undefined {
     if (uri) return vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
@@ -24,7 +23,7 @@ export function registerSummaryCommands(context: vscode.ExtensionContext, client
             void vscode.window.showWarningMessage('Open a .ssr strategy to generate its plan summary.');
             return;
         }
-        const markdown = await languageClient.sendRequest<string>(SUMMARY_REQUEST, { uri: document.uri.toString(), format: 'md' });
+        const markdown = await languageClient.sendRequest(SummaryRequest, { uri: document.uri.toString(), format: 'md' });
         const summary = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
         await vscode.window.showTextDocument(summary, { viewColumn: vscode.ViewColumn.Beside, preview: false });
         return summary;
@@ -45,7 +44,7 @@ export function registerSummaryCommands(context: vscode.ExtensionContext, client
         const refresh = async () => {
             try {
                 const nonce = randomBytes(16).toString('base64');
-                panel.webview.html = await languageClient.sendRequest<string>(SUMMARY_REQUEST, { uri: document.uri.toString(), format: 'html', nonce });
+                panel.webview.html = await languageClient.sendRequest(SummaryRequest, { uri: document.uri.toString(), format: 'html', nonce });
             } catch (error) {
                 panel.webview.html = `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'"></head><body><p>The summary could not be built: ${String(error).replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`)}</p></body></html>`;
             }

@@ -3,23 +3,12 @@
  * through their imports, their libraries; build them with the same services as the language
  * server; return the findings per file.
  */
-import { URI, type LangiumDocument } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import { type URI, type LangiumDocument } from 'langium';
 import * as ast from './generated/ast.js';
 import type { SsrServices } from './ssr-module.js';
-import { resolveImportUri } from './imports.js';
-import { severityOf, type SsrDiagnosticData } from './validation/rule-engine.js';
-import type { Severity } from './rules/rule.js';
+import { importsOf, resolveImportUri } from './parsing/imports.js';
+import { toFinding, type FileFinding } from './validation/findings.js';
 
-export interface FileFinding {
-    readonly ruleId: string;
-    readonly severity: Severity;
-    readonly message: string;
-    /** 0-based, as in LSP. */
-    readonly range: Diagnostic['range'];
-    /** The rule's own key for this finding, if it reports several per declaration (see Finding.key). */
-    readonly key?: string;
-}
 
 export interface FileReport {
     readonly uri: URI;
@@ -28,17 +17,6 @@ export interface FileReport {
     readonly requested: boolean;
     readonly findings: FileFinding[];
     readonly document: LangiumDocument<ast.Document>;
-}
-
-export function toFinding(diagnostic: Diagnostic): FileFinding {
-    const data = diagnostic.data as SsrDiagnosticData | undefined;
-    return {
-        ruleId: data?.ruleId ?? String(diagnostic.code ?? 'unknown'),
-        severity: severityOf(diagnostic),
-        message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
-        range: diagnostic.range,
-        ...(data?.key !== undefined ? { key: data.key } : {}),
-    };
 }
 
 /**
@@ -54,8 +32,8 @@ export async function checkUris(services: SsrServices, uris: URI[], texts?: Map<
     const loaded: LangiumDocument[] = [];
     const queue = [...uris];
     const seen = new Set<string>();
-    while (queue.length > 0) {
-        const uri = queue.shift()!;
+    for (let i = 0; i < queue.length; i++) {
+        const uri = queue[i];
         const key = uri.toString();
         if (seen.has(key)) continue;
         seen.add(key);
@@ -71,14 +49,9 @@ export async function checkUris(services: SsrServices, uris: URI[], texts?: Map<
             documents.addDocument(document);
         }
         loaded.push(document);
-        const root = document.parseResult.value;
-        if (ast.isDocument(root)) {
-            for (const element of root.elements) {
-                if (ast.isImport(element)) {
-                    const target = resolveImportUri(document, element);
-                    if (target) queue.push(target);
-                }
-            }
+        for (const node of importsOf(document)) {
+            const target = resolveImportUri(document, node);
+            if (target) queue.push(target);
         }
     }
     await shared.workspace.DocumentBuilder.build(loaded, { validation: true });

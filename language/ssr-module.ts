@@ -1,20 +1,28 @@
 /**
- * The language core's dependency-injection module: parsing, scoping, the rule engine, the config
- * provider and the editor services. The language server, the command line and the tests all
- * create their services here.
+ * The language core's dependency-injection module: it assembles what each layer defines
+ * (parsing and scoping, configuration, models, rules, validation, editor services). The language
+ * server, the command line and the tests all create their services here. Each layer declares the
+ * services it adds beside its own code; this file only puts them together.
  */
-import {
-    inject, type Module,
-} from 'langium';
+import { DefaultDocumentBuilder, inject, type LangiumDocument, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule,
     type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
+    type PartialLangiumSharedServices,
 } from 'langium/lsp';
 import { SsrGeneratedModule, SsrGeneratedSharedModule } from './generated/module.js';
-import { SsrScopeComputation, SsrScopeProvider } from './scope.js';
-import { SsrDocumentValidator } from './validation/rule-engine.js';
-import { RuleRegistry } from './rules/registry.js';
-import { SsrConfigProvider } from './config.js';
+import { SsrValueConverter } from './parsing/value-converter.js';
+import { SsrLexerErrorMessageProvider, SsrParserErrorMessageProvider } from './parsing/parser-errors.js';
+import { SsrImports } from './parsing/imports.js';
+import { SsrScopeComputation, SsrScopeProvider, type SsrParsingAddedServices } from './parsing/scope.js';
+import { SsrConfigProvider, type SsrConfigAddedServices } from './config/config.js';
+import { StrategyModelProvider } from './model/strategy-model.js';
+import { TimeModelProvider } from './model/time-model.js';
+import { FiscalModelProvider } from './model/fiscal-model.js';
+import { RelationsProvider } from './model/relations.js';
+import type { SsrModelAddedServices } from './model/services.js';
+import { RuleRegistry, type SsrRulesAddedServices } from './rules/registry.js';
+import { SsrDocumentValidator, type SsrValidationAddedServices } from './validation/rule-engine.js';
 import { SsrCompletionProvider } from './lsp/completion.js';
 import { SsrHoverProvider } from './lsp/hover.js';
 import { SsrFormatter } from './lsp/formatter.js';
@@ -24,33 +32,34 @@ import { SsrCodeActionProvider } from './lsp/code-actions.js';
 import { SsrRenameProvider } from './lsp/rename.js';
 import { SsrCodeLensProvider } from './lsp/code-lens.js';
 
-export interface SsrAddedServices {
-    references: {
-        ScopeProvider: SsrScopeProvider;
-    };
-    validation: {
-        DocumentValidator: SsrDocumentValidator;
-    };
-    rules: {
-        RuleRegistry: RuleRegistry;
-    };
-    config: {
-        ConfigProvider: SsrConfigProvider;
-    };
-}
-
+type SsrAddedServices = SsrParsingAddedServices & SsrConfigAddedServices & SsrModelAddedServices & SsrRulesAddedServices & SsrValidationAddedServices;
 export type SsrServices = LangiumServices & SsrAddedServices;
 
-export const SsrModule: Module<SsrServices, PartialLangiumServices & SsrAddedServices> = {
+const SsrModule: Module<SsrServices, PartialLangiumServices & SsrAddedServices> = {
+    parser: {
+        ValueConverter: () => new SsrValueConverter(),
+        ParserErrorMessageProvider: () => new SsrParserErrorMessageProvider(),
+        LexerErrorMessageProvider: () => new SsrLexerErrorMessageProvider(),
+    },
     references: {
         ScopeComputation: (services) => new SsrScopeComputation(services),
         ScopeProvider: (services) => new SsrScopeProvider(services),
+        Imports: (services) => new SsrImports(services),
     },
-    validation: {
-        DocumentValidator: (services) => new SsrDocumentValidator(services),
+    config: {
+        ConfigProvider: (services) => new SsrConfigProvider(services.shared.workspace.FileSystemProvider, () => services.rules.RuleRegistry.ids),
+    },
+    model: {
+        StrategyModel: (services) => new StrategyModelProvider(services),
+        TimeModel: (services) => new TimeModelProvider(services),
+        FiscalModel: (services) => new FiscalModelProvider(services),
+        Relations: (services) => new RelationsProvider(services),
     },
     rules: {
         RuleRegistry: () => new RuleRegistry(),
+    },
+    validation: {
+        DocumentValidator: (services) => new SsrDocumentValidator(services),
     },
     lsp: {
         CompletionProvider: (services) => new SsrCompletionProvider(services),
@@ -60,10 +69,26 @@ export const SsrModule: Module<SsrServices, PartialLangiumServices & SsrAddedSer
         SemanticTokenProvider: (services) => new SsrSemanticTokenProvider(services),
         CodeActionProvider: () => new SsrCodeActionProvider(),
         RenameProvider: (services) => new SsrRenameProvider(services),
-        CodeLensProvider: (services) => new SsrCodeLensProvider(services as SsrServices),
+        CodeLensProvider: (services) => new SsrCodeLensProvider(services),
     },
-    config: {
-        ConfigProvider: (services) => new SsrConfigProvider(services.shared.workspace.FileSystemProvider, () => services.rules.RuleRegistry.ids),
+};
+
+/**
+ * A document is re-linked and re-checked when a document of its import closure changed (the
+ * libraries it imports, or a library file it names that appears or disappears), and only then: a
+ * keystroke in one strategy does not re-check every other strategy of the workspace.
+ */
+class SsrDocumentBuilder extends DefaultDocumentBuilder {
+    protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
+        const services = this.serviceRegistry.getServices(document.uri) as Partial<SsrServices>;
+        const imports = services.references?.Imports;
+        return imports ? imports.dependsOn(document, changedUris) : super.shouldRelink(document, changedUris);
+    }
+}
+
+const SsrSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        DocumentBuilder: (shared) => new SsrDocumentBuilder(shared),
     },
 };
 
@@ -74,6 +99,7 @@ export function createSsrServices(context: DefaultSharedModuleContext): {
     const shared = inject(
         createDefaultSharedModule(context),
         SsrGeneratedSharedModule,
+        SsrSharedModule,
     );
     const Ssr = inject(
         createDefaultModule({ shared }),

@@ -6,7 +6,7 @@
 import { DocumentState, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
-import { CONFIG_FILE_NAME, type ConfigProblem } from '../language/config.js';
+import { CONFIG_FILE_NAME, type ConfigProblem } from '../language/config/config.js';
 import type { SsrServices } from '../language/ssr-module.js';
 
 export function watchConfiguration(connection: Connection, shared: LangiumSharedServices, ssr: SsrServices): void {

@@ -8,38 +8,33 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ROOT, SPEC_EXAMPLES } from './helpers.js';
+import { SPEC_EXAMPLES } from './helpers.js';
+import { ssr } from './cli-helpers.js';
 import type { PlanDiff } from '../language/diff/plan-diff.js';
 
-const CLI = path.join(ROOT, 'dist', 'cli.cjs');
 const NORTHLAND = fs.readFileSync(path.join(SPEC_EXAMPLES, 'northland.ssr'), 'utf8');
 
-function run(args: string[], cwd: string) {
-    return spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
-}
-
-describe('ssr diff', function () {
-    this.timeout(30000);
+describe('ssr diff', () => {
     let dir: string;
     beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssr-diff-')); });
     afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-    function diff(head: string, base = NORTHLAND): PlanDiff {
+    async function diff(head: string, base = NORTHLAND): Promise<PlanDiff> {
         fs.writeFileSync(path.join(dir, 'base.ssr'), base);
         fs.writeFileSync(path.join(dir, 'head.ssr'), head);
-        const result = run(['diff', 'base.ssr', 'head.ssr', '--format', 'json'], dir);
-        assert.equal(result.status, 0, result.stderr);
+        const result = await ssr(['diff', 'base.ssr', 'head.ssr', '--format', 'json'], dir);
+        assert.equal(result.code, 0, result.stderr);
         return JSON.parse(result.stdout) as PlanDiff;
     }
 
-    it('reports no change for the same plan', () => {
-        const result = diff(NORTHLAND);
+    it('reports no change for the same plan', async () => {
+        const result = await diff(NORTHLAND);
         assert.deepEqual(result, { added: [], removed: [], renamed: [], changed: [], years: [], findings: { appeared: [], resolved: [] } });
     });
 
-    it('reports a changed lead and amount field by field, the years that changed and the findings that appeared', () => {
+    it('reports a changed lead and amount field by field, the years that changed and the findings that appeared', async () => {
         const head = NORTHLAND.replace('    lead MOJ\n    partners Judiciary', '    lead NNP\n    partners Judiciary').replace('amount 20M from 2027 to 2030', 'amount 18M from 2027 to 2030');
-        const result = diff(head);
+        const result = await diff(head);
         assert.deepEqual(result.changed, [
             { kind: 'objective', name: 'JusticeReform', fields: [{ field: 'lead', before: 'MOJ', after: 'NNP' }] },
             { kind: 'funding line', name: 'TrustFund', fields: [{ field: 'amount', before: '20M', after: '18M' }] },
@@ -51,32 +46,32 @@ describe('ssr diff', function () {
         assert.deepEqual(result.findings.resolved, []);
     });
 
-    it('reports a renamed objective as a rename, references following it as no change', () => {
+    it('reports a renamed objective as a rename, references following it as no change', async () => {
         const head = NORTHLAND.replace('objective Oversight ', 'objective DemocraticOversight ')
             .replace('measures DefenceReform, Oversight', 'measures DefenceReform, DemocraticOversight')
             .replace('measures Oversight, CivilSocietyEngagement', 'measures DemocraticOversight, CivilSocietyEngagement');
-        const result = diff(head);
+        const result = await diff(head);
         assert.deepEqual(result.renamed, [{ kind: 'objective', from: 'Oversight', to: 'DemocraticOversight' }]);
         assert.deepEqual(result.added, []);
         assert.deepEqual(result.removed, []);
         assert.deepEqual(result.changed, []);
     });
 
-    it('reports added and removed objectives, a moved phase and findings resolved', () => {
+    it('reports added and removed objectives, a moved phase and findings resolved', async () => {
         const head = NORTHLAND.replace(/objective DDR [\s\S]*?\n}\n/, '').replace('    alongside DDR\n', '')
             .replace('measures DDR', 'measures PublicFinance')
             .replace('phase Consolidation "Consolidation" {\n    stage consolidation\n    from 2031-01 to 2032-12', 'phase Consolidation "Consolidation" {\n    stage consolidation\n    from 2031-06 to 2032-12')
             + '\nobjective Intelligence "Accountable intelligence" {\n    sector intelligence\n    dimension institutional\n    level strategic\n    lead NSC\n    in Main\n}\n';
-        const result = diff(head);
+        const result = await diff(head);
         assert.deepEqual(result.removed.map(r => `${r.kind} ${r.name}`), ['objective DDR', 'activity DDR.Demobilisation']);
         assert.deepEqual(result.added.map(r => `${r.kind} ${r.name}`), ['objective Intelligence']);
         assert.ok(result.changed.some(c => c.name === 'Consolidation' && c.fields[0].field === 'dates' && c.fields[0].before === 'from 2031-01 to 2032-12'));
         assert.ok(result.findings.appeared.some(f => f.ruleId === 'monitoring/no-benchmark'));
     });
 
-    it('reports a changed funding share, and the findings it resolves', () => {
+    it('reports a changed funding share, and the findings it resolves', async () => {
         const base = NORTHLAND.replace('amount 20M from 2027 to 2030\n    supports PoliceReform, JusticeReform', 'amount 20M from 2027 to 2030\n    supports PoliceReform');
-        const result = diff(NORTHLAND, base);
+        const result = await diff(NORTHLAND, base);
         assert.deepEqual(result.changed, [{ kind: 'funding line', name: 'TrustFund', fields: [{ field: 'supports', before: 'PoliceReform', after: 'PoliceReform, JusticeReform' }] }]);
         assert.ok(result.years.length > 0, 'the gap changes');
         for (const y of result.years) {
@@ -88,10 +83,10 @@ describe('ssr diff', function () {
         assert.deepEqual(result.findings.appeared, []);
     });
 
-    it('writes Markdown with a table of the years that changed', () => {
+    it('writes Markdown with a table of the years that changed', async () => {
         fs.writeFileSync(path.join(dir, 'base.ssr'), NORTHLAND);
         fs.writeFileSync(path.join(dir, 'head.ssr'), NORTHLAND.replace('amount 4M per year from 2030 to 2032', 'amount 3M per year from 2030 to 2032'));
-        const markdown = run(['diff', 'base.ssr', 'head.ssr'], dir).stdout;
+        const markdown = (await ssr(['diff', 'base.ssr', 'head.ssr'], dir)).stdout;
         assert.equal(markdown, [
             '## Plan changes: head.ssr', '',
             '### Declarations', '',
@@ -109,7 +104,7 @@ describe('ssr diff', function () {
         ].join('\n'));
     });
 
-    it('reads git:REV:path from a repository', () => {
+    it('reads git:REV:path from a repository', async () => {
         const git = (...args: string[]) => {
             const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: dir, encoding: 'utf8' });
             assert.equal(r.status, 0, r.stderr);
@@ -119,12 +114,12 @@ describe('ssr diff', function () {
         git('add', 'plan.ssr');
         git('commit', '-qm', 'base');
         fs.writeFileSync(path.join(dir, 'plan.ssr'), NORTHLAND.replace('ceiling 10% of revenue', 'ceiling 8% of revenue'));
-        const result = run(['diff', 'git:HEAD:plan.ssr', 'plan.ssr', '--format', 'json'], dir);
-        assert.equal(result.status, 0, result.stderr);
+        const result = await ssr(['diff', 'git:HEAD:plan.ssr', 'plan.ssr', '--format', 'json'], dir);
+        assert.equal(result.code, 0, result.stderr);
         const parsed = JSON.parse(result.stdout) as PlanDiff;
         assert.deepEqual(parsed.changed, [{ kind: 'fiscal block', name: 'fiscal', fields: [{ field: 'ceiling', before: '10%', after: '8%' }] }]);
-        const missing = run(['diff', 'git:HEAD:nothing.ssr', 'plan.ssr'], dir);
-        assert.equal(missing.status, 2);
+        const missing = await ssr(['diff', 'git:HEAD:nothing.ssr', 'plan.ssr'], dir);
+        assert.equal(missing.code, 2);
         assert.match(missing.stderr, /^ssr: cannot read 'git:HEAD:nothing\.ssr'/);
     });
 });

@@ -4,7 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import * as ast from '../language/generated/ast.js';
-import { amountValue, parseNumberToken, percentValue, rangeSpan } from '../language/values.js';
+import { amountValue, parseNumberToken, percentValue, rangeSpan } from '../language/base/values.js';
 import { createServices, findingsOf, parser, reset } from './helpers.js';
 import { findingsHelper } from './support/findings.js';
 

@@ -1,12 +1,12 @@
 /** Shared test helpers: services, parsing with validation, paths. */
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { EmptyFileSystem, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { clearDocuments, parseHelper } from 'langium/test';
 import { createSsrServices, type SsrServices } from '../language/ssr-module.js';
 import type { Document } from '../language/generated/ast.js';
-import { toFinding, type FileFinding } from '../language/check.js';
+import { toFinding, type FileFinding } from '../language/validation/findings.js';
 
 /** The repository root (tests are compiled to out/test/). */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -38,7 +38,6 @@ export function idsOf(document: LangiumDocument, ruleId?: string): string[] {
     return findingsOf(document).map(f => f.ruleId).filter(id => !ruleId || id === ruleId);
 }
 
-export const fileUri = (p: string) => URI.file(p);
 
 /** A complete, clean strategy header to build test documents on. */
 export const HEADER = `strategy "Test" {

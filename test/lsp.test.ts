@@ -77,7 +77,7 @@ describe('editor features', () => {
                     items.push(...completions.items.map(i => i.label));
                     const police = completions.items.find(i => i.label === 'police');
                     assert.ok(police, 'police is offered');
-                    assert.match(String((police!.documentation as { value: string }).value), /\w+/);
+                    assert.match((police.documentation as { value: string }).value, /\w+/);
                     assert.ok(!completions.items.some(i => i.label === 'X'), 'no names at a term position');
                 },
             });
@@ -159,7 +159,7 @@ describe('editor features', () => {
             const libraryText = applyEdits(library.textDocument.getText(), edit!.changes![library.textDocument.uri]);
             const strategyText = applyEdits(text, edit!.changes![strategy.textDocument.uri]);
             assert.match(libraryText, /actor Police "National Police"/);
-            assert.match(strategyText, /lead Police\n    partners Police/);
+            assert.match(strategyText, /lead Police\n {4}partners Police/);
         });
 
         it('renames an activity inside a qualified reference, keeping the qualifier', async () => {
@@ -262,7 +262,7 @@ describe('editor features', () => {
 
         it('inserts a missing field', async () => {
             const fixed = await fixAndRecheck(STRATEGY.replace('    sector justice\n', ''), 'structure/missing-field', a => a.title.startsWith("Add 'sector"));
-            assert.match(fixed, /after PoliceReform\.Vetting\n    sector policing\n}/);
+            assert.match(fixed, /after PoliceReform\.Vetting\n {4}sector policing\n}/);
         });
 
         it('inserts a missing field into a one-line declaration', async () => {
@@ -277,7 +277,7 @@ describe('editor features', () => {
         it('ignores a finding here (above the doc comment) once a reason is written', async () => {
             const text = STRATEGY.replace('        type vetting\n    }\n', '        type vetting\n    }\n    activity Build "B" {\n        type training\n        from 2027 to 2028\n    }\n');
             const fixed = await fixAndRecheck(text, 'sequencing/vetting-before-capability', a => a.title === 'Ignore sequencing/vetting-before-capability here', 'vetted by the justice ministry');
-            assert.match(fixed, /    \/\/ ssr-ignore-next-line sequencing\/vetting-before-capability -- vetted by the justice ministry\n    activity Build/);
+            assert.match(fixed, / {4}\/\/ ssr-ignore-next-line sequencing\/vetting-before-capability -- vetted by the justice ministry\n {4}activity Build/);
         });
 
         it('ignores a finding on a declaration with a doc comment above the comment', async () => {

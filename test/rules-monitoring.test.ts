@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import type { LangiumDocument } from 'langium';
-import { LANGUAGE_FAMILIES, familyOf } from '../language/rules/rule.js';
+import { LANGUAGE_FAMILIES, familyOf } from '../language/base/rule-ids.js';
 import { createServices, findingsOf, parser, reset } from './helpers.js';
 import { MARKED_HEADER, applyEdits, findingsHelper, mark, quickFixes } from './support/findings.js';
 

@@ -7,10 +7,7 @@
 import { strict as assert } from 'node:assert';
 import { createServices, reset } from './helpers.js';
 import { MARKED_HEADER, findingsHelper, type Found } from './support/findings.js';
-import { computeFiscalModel } from '../language/model/fiscal-model.js';
-import { buildStrategyModel } from '../language/model/strategy-model.js';
-import { EMPTY_CONFIG } from '../language/config.js';
-import type { Document } from '../language/generated/ast.js';
+import { EMPTY_CONFIG } from '../language/config/config.js';
 import type { LangiumDocument } from 'langium';
 
 const services = createServices();
@@ -232,7 +229,7 @@ funding Shared "Shared line" {
 }
 ${extra}`;
         function model(document: LangiumDocument) {
-            return computeFiscalModel(buildStrategyModel(document as LangiumDocument<Document>, []), EMPTY_CONFIG);
+            return services.model.FiscalModel.get(document, EMPTY_CONFIG);
         }
 
         it('spreads a single-year range and shares a line in proportion to cost', async () => {

@@ -9,9 +9,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-languageserver-protocol/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { docsUrl } from '../language/rules/rule.js';
+import { docsUrl } from '../language/base/rule-ids.js';
 import { HEADER, ROOT } from './helpers.js';
 import { mark } from './support/findings.js';
 
@@ -78,7 +78,8 @@ describe('language server (dist/server.cjs over stdio)', function () {
         await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'ssr', version: 1, text } });
         const first = await diagnosticsFor(uri, d => d.some(x => x.code === 'taxonomy/unknown-term'));
         const term = first.find(d => d.code === 'taxonomy/unknown-term')!;
-        assert.ok(String(term.message).includes("Did you mean 'justice-ministry'"), String(term.message));
+        const message = typeof term.message === 'string' ? term.message : '';
+        assert.ok(message.includes("Did you mean 'justice-ministry'"), message);
         assert.equal(term.codeDescription?.href, docsUrl('taxonomy/unknown-term'));
         assert.deepEqual(term.range, marks.get('justice-minstry'));
 
@@ -90,7 +91,7 @@ describe('language server (dist/server.cjs over stdio)', function () {
         const fixed = text.replace('justice-minstry', 'justice-ministry');
         await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text: fixed }] });
         await diagnosticsFor(uri, d => !d.some(x => x.severity === 1));
-        const symbols = await connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }) as unknown[];
+        const symbols = await connection.sendRequest<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } });
         assert.ok(Array.isArray(symbols) && symbols.length >= 1, 'the server answers after broken input');
     });
 

@@ -1,9 +1,5 @@
+import { escapeXml } from '../../language/base/format.js';
 import { position, type Formatter } from './types.js';
-
-export const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
-    // Characters XML 1.0 cannot carry at all.
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
 
 /** JUnit XML: one test suite per file, one test case per file and rule. */
 export const junit: Formatter = input => {

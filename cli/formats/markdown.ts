@@ -1,4 +1,4 @@
-import { docsUrl, familyOf } from '../../language/rules/rule.js';
+import { docsUrl, familyOf } from '../../language/base/rule-ids.js';
 import { allFindings, counts, position, type Formatter } from './types.js';
 
 const escapeMd = (s: string) => s.replace(/([\\`*_[\]<>|])/g, '\\$1').replace(/\s*\n\s*/g, ' ');

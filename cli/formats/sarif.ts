@@ -1,4 +1,4 @@
-import { docsUrl, familyOf } from '../../language/rules/rule.js';
+import { docsUrl, familyOf } from '../../language/base/rule-ids.js';
 import { allFindings, position, type Formatter } from './types.js';
 
 const LEVEL: Record<string, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };

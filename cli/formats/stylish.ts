@@ -1,4 +1,5 @@
-import { counts, plural, position, type Formatter } from './types.js';
+import { plural } from '../../language/base/format.js';
+import { counts, position, type Formatter } from './types.js';
 
 const paint = (on: boolean, code: string, text: string) => on ? `\u001b[${code}m${text}\u001b[0m` : text;
 const SEVERITY_COLOR: Record<string, string> = { error: '31', warning: '33', info: '36' };

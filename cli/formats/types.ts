@@ -1,5 +1,5 @@
 /** What every output format receives: the findings per file, the rules, the working directory. */
-import type { FileFinding } from '../../language/check.js';
+import type { FileFinding } from '../../language/validation/findings.js';
 import type { Rule } from '../../language/rules/rule.js';
 
 export interface ReportFile {
@@ -35,9 +35,8 @@ export function allFindings(input: FormatInput): { file: ReportFile; finding: Fi
 export function counts(input: FormatInput): { error: number; warning: number; info: number } {
     const result = { error: 0, warning: 0, info: 0 };
     for (const { finding } of allFindings(input)) {
-        if (finding.severity !== 'hint') result[finding.severity]++;
+        const severity = finding.severity;
+        if (severity !== 'hint') result[severity]++;
     }
     return result;
 }
-
-export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

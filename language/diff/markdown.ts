@@ -1,8 +1,7 @@
 /** The plan diff as Markdown, for a pull-request comment or a job summary. */
+import { escapeMarkdown as md, money } from '../base/format.js';
 import type { PlanDiff } from './plan-diff.js';
 
-const md = (s: string) => s.replace(/\s*\n\s*/g, ' ').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/([\\`*_[\]|~])/g, '\\$1');
-const money = (n: number) => Math.round(n).toLocaleString('en-US');
 const delta = (pair: [number, number]) => {
     const d = Math.round(pair[1] - pair[0]);
     return d === 0 ? money(pair[1]) : `${money(pair[0])} → ${money(pair[1])} (${d > 0 ? '+' : '−'}${money(Math.abs(d))})`;

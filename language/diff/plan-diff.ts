@@ -5,16 +5,16 @@
  */
 import type { AstNode, LangiumDocument } from 'langium';
 import * as ast from '../generated/ast.js';
-import type { SsrServices } from '../ssr-module.js';
-import { buildStrategyModel, kindOf, type StrategyModel } from '../model/strategy-model.js';
-import { fiscalModelOf, type YearFigures } from '../model/fiscal-model.js';
-import { importedDocuments } from '../imports.js';
-import { toFinding } from '../check.js';
+import { declarationKind } from '../base/declarations.js';
+import type { StrategyModel } from '../model/strategy-model.js';
+import type { YearFigures } from '../model/fiscal-model.js';
+import { toFinding } from '../validation/findings.js';
+import type { SsrValidationServices } from '../validation/rule-engine.js';
 
-export interface FieldChange { field: string; before: string; after: string }
-export interface DeclarationChange { kind: string; name: string; fields: FieldChange[] }
-export interface YearChange { year: number; cost: [number, number]; external: [number, number]; domestic: [number, number]; gap: [number, number] }
-export interface FindingChange { ruleId: string; severity: string; message: string }
+interface FieldChange { field: string; before: string; after: string }
+interface DeclarationChange { kind: string; name: string; fields: FieldChange[] }
+interface YearChange { year: number; cost: [number, number]; external: [number, number]; domestic: [number, number]; gap: [number, number] }
+interface FindingChange { ruleId: string; severity: string; message: string }
 
 export interface PlanDiff {
     added: { kind: string; name: string }[];
@@ -31,10 +31,9 @@ const FIELD_WORDS: Record<string, string> = {
     disaggregations: 'disaggregated by', revenueYear: 'revenue year', maxExternalShare: 'max-external-share',
 };
 
-type Declaration = AstNode & { name?: string };
 
 /** The field texts of a declaration, whitespace-normalised, keyed by the field the author writes. */
-export function fieldsOf(node: AstNode): Map<string, string> {
+function fieldsOf(node: AstNode): Map<string, string> {
     const fields = new Map<string, string>();
     for (const [property, value] of Object.entries(node)) {
         if (property.startsWith('$') || property === 'name' || property === 'activities') continue;
@@ -57,13 +56,15 @@ function valueText(value: unknown): string | undefined {
     return undefined;
 }
 
-function declarations(model: StrategyModel): Map<string, Declaration> {
-    const result = new Map<string, Declaration>();
-    const add = (node: Declaration, key = node.name) => { if (key) result.set(`${kindOf(node)}\u0000${key}`, node); };
+const kindOf = (node: ast.Declaration): string => declarationKind(node).label;
+
+function declarations(model: StrategyModel): Map<string, ast.Declaration> {
+    const result = new Map<string, ast.Declaration>();
+    const add = (node: ast.Declaration, key = ast.isNamedDeclaration(node) ? node.name : undefined) => { if (key) result.set(`${kindOf(node)}\u0000${key}`, node); };
     model.actors.forEach(n => add(n));
     model.phases.forEach(n => add(n));
     model.objectives.forEach(n => add(n));
-    for (const activity of model.activities) add(activity, `${(activity.$container as ast.Objective).name ?? '?'}.${activity.name ?? '?'}`);
+    for (const activity of model.activities) add(activity, `${(activity.$container).name ?? '?'}.${activity.name ?? '?'}`);
     model.benchmarks.forEach(n => add(n));
     model.fundings.forEach(n => add(n));
     if (model.strategy) add(model.strategy, 'strategy');
@@ -74,17 +75,17 @@ function declarations(model: StrategyModel): Map<string, Declaration> {
 const signature = (node: AstNode) => JSON.stringify([...fieldsOf(node)].sort());
 const nameOfKey = (key: string) => key.split('\u0000')[1];
 
-export function diffPlans(services: SsrServices, base: LangiumDocument, head: LangiumDocument): PlanDiff {
-    const documents = services.shared.workspace.LangiumDocuments;
-    const modelOf = (d: LangiumDocument) => buildStrategyModel(d as LangiumDocument<ast.Document>, importedDocuments(d, documents));
-    const before = modelOf(base), after = modelOf(head);
+export function diffPlans(services: SsrValidationServices, base: LangiumDocument, head: LangiumDocument): PlanDiff {
+    const models = services.model;
+    const before = models.StrategyModel.get(base), after = models.StrategyModel.get(head);
     const b = declarations(before), a = declarations(after);
     const removedKeys = [...b.keys()].filter(k => !a.has(k));
     const addedKeys = [...a.keys()].filter(k => !b.has(k));
     const renamed: PlanDiff['renamed'] = [];
     for (const removedKey of [...removedKeys]) {
-        const node = b.get(removedKey)!;
-        const match = addedKeys.find(k => a.get(k)!.$type === node.$type && signature(a.get(k)!) === signature(node));
+        const node = b.get(removedKey);
+        if (!node) continue;
+        const match = addedKeys.find(k => { const candidate = a.get(k); return candidate?.$type === node.$type && signature(candidate) === signature(node); });
         if (!match) continue;
         renamed.push({ kind: kindOf(node), from: nameOfKey(removedKey), to: nameOfKey(match) });
         removedKeys.splice(removedKeys.indexOf(removedKey), 1);
@@ -113,8 +114,8 @@ export function diffPlans(services: SsrServices, base: LangiumDocument, head: La
         if (fields.length > 0) changed.push({ kind: kindOf(node), name: nameOfKey(key), fields });
     }
     const config = services.config.ConfigProvider.getConfig(head.uri);
-    const y1 = new Map(fiscalModelOf(before, config).years.map(y => [y.year, y]));
-    const y2 = new Map(fiscalModelOf(after, config).years.map(y => [y.year, y]));
+    const y1 = new Map(models.FiscalModel.get(base, config).years.map(y => [y.year, y]));
+    const y2 = new Map(models.FiscalModel.get(head, config).years.map(y => [y.year, y]));
     const zero: YearFigures = { year: 0, capital: 0, recurrent: 0, cost: 0, external: 0, domestic: 0, gap: 0, unallocated: 0 };
     const years: YearChange[] = [];
     for (const year of [...new Set([...y1.keys(), ...y2.keys()])].sort()) {

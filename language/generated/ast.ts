@@ -206,6 +206,16 @@ export function isCostKind(item: unknown): item is CostKind {
     return item === 'capital' || item === 'recurrent';
 }
 
+export type Declaration = Fiscal | Library | NamedDeclaration | Strategy;
+
+export const Declaration = {
+    $type: 'Declaration'
+} as const;
+
+export function isDeclaration(item: unknown): item is Declaration {
+    return reflection.isInstance(item, Declaration.$type);
+}
+
 export interface Document extends langium.AstNode {
     readonly $type: 'Document';
     elements: Array<Element>;
@@ -333,6 +343,16 @@ export type Name = string;
 
 export function isName(item: unknown): item is Name {
     return (typeof item === 'string' && (/[A-Za-z_][A-Za-z0-9_]*(-[A-Za-z0-9_]+)*/.test(item)));
+}
+
+export type NamedDeclaration = Activity | Actor | Benchmark | Funding | Objective | Phase;
+
+export const NamedDeclaration = {
+    $type: 'NamedDeclaration'
+} as const;
+
+export function isNamedDeclaration(item: unknown): item is NamedDeclaration {
+    return reflection.isInstance(item, NamedDeclaration.$type);
 }
 
 export interface Objective extends langium.AstNode {
@@ -566,6 +586,7 @@ export type SsrAstType = {
     Amount: Amount
     Benchmark: Benchmark
     Cost: Cost
+    Declaration: Declaration
     Document: Document
     Element: Element
     Fiscal: Fiscal
@@ -573,6 +594,7 @@ export type SsrAstType = {
     Import: Import
     Library: Library
     Measurement: Measurement
+    NamedDeclaration: NamedDeclaration
     Objective: Objective
     Orderable: Orderable
     Percent: Percent
@@ -631,7 +653,7 @@ export class SsrAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [Orderable.$type]
+            superTypes: [NamedDeclaration.$type, Orderable.$type]
         },
         Actor: {
             name: Actor.$type,
@@ -652,7 +674,7 @@ export class SsrAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [Element.$type]
+            superTypes: [Element.$type, NamedDeclaration.$type]
         },
         Amount: {
             name: Amount.$type,
@@ -706,7 +728,7 @@ export class SsrAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [Element.$type]
+            superTypes: [Element.$type, NamedDeclaration.$type]
         },
         Cost: {
             name: Cost.$type,
@@ -726,6 +748,12 @@ export class SsrAstReflection extends langium.AbstractAstReflection {
                     name: Cost.range,
                     optional: true
                 }
+            },
+            superTypes: []
+        },
+        Declaration: {
+            name: Declaration.$type,
+            properties: {
             },
             superTypes: []
         },
@@ -770,7 +798,7 @@ export class SsrAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [Element.$type]
+            superTypes: [Declaration.$type, Element.$type]
         },
         Funding: {
             name: Funding.$type,
@@ -811,7 +839,7 @@ export class SsrAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [Element.$type]
+            superTypes: [Element.$type, NamedDeclaration.$type]
         },
         Import: {
             name: Import.$type,
@@ -829,7 +857,7 @@ export class SsrAstReflection extends langium.AbstractAstReflection {
                     name: Library.title
                 }
             },
-            superTypes: [Element.$type]
+            superTypes: [Declaration.$type, Element.$type]
         },
         Measurement: {
             name: Measurement.$type,
@@ -842,6 +870,12 @@ export class SsrAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: []
+        },
+        NamedDeclaration: {
+            name: NamedDeclaration.$type,
+            properties: {
+            },
+            superTypes: [Declaration.$type]
         },
         Objective: {
             name: Objective.$type,
@@ -912,7 +946,7 @@ export class SsrAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [Element.$type, Orderable.$type]
+            superTypes: [Element.$type, NamedDeclaration.$type, Orderable.$type]
         },
         Orderable: {
             name: Orderable.$type,
@@ -953,7 +987,7 @@ export class SsrAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [Element.$type]
+            superTypes: [Element.$type, NamedDeclaration.$type]
         },
         Quantity: {
             name: Quantity.$type,
@@ -1039,7 +1073,7 @@ export class SsrAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [Element.$type]
+            superTypes: [Declaration.$type, Element.$type]
         },
         Target: {
             name: Target.$type,

@@ -6,8 +6,8 @@
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type TextEdit } from 'vscode-languageserver';
-import type { SsrDiagnosticData } from '../validation/rule-engine.js';
-import { isDeclaration } from '../validation/suppression.js';
+import type { SsrDiagnosticData } from '../validation/findings.js';
+import { isDeclaration } from '../base/declarations.js';
 
 export class SsrCodeActionProvider implements CodeActionProvider {
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction>> {

@@ -5,22 +5,20 @@
  */
 import type { LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
-import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
+import type { CodeLens } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
-import type { SsrServices } from '../ssr-module.js';
-import { buildStrategyModel } from '../model/strategy-model.js';
-import { fiscalModelOf, formatAmount } from '../model/fiscal-model.js';
-import { importedDocuments } from '../imports.js';
+import { formatMoney } from '../base/format.js';
+import type { SsrLspServices } from './services.js';
 
 export class SsrCodeLensProvider implements CodeLensProvider {
-    constructor(protected readonly services: SsrServices) { }
+    constructor(protected readonly services: SsrLspServices) { }
 
-    provideCodeLens(document: LangiumDocument, _params: CodeLensParams): CodeLens[] {
+    provideCodeLens(document: LangiumDocument): CodeLens[] {
         const root = document.parseResult.value;
         if (!ast.isDocument(root)) return [];
-        const model = buildStrategyModel(document as LangiumDocument<ast.Document>, importedDocuments(document, this.services.shared.workspace.LangiumDocuments));
+        const model = this.services.model.StrategyModel.get(document);
         if (model.isLibrary || !model.strategy) return [];
-        const fiscal = fiscalModelOf(model, this.services.config.ConfigProvider.getConfig(document.uri));
+        const fiscal = this.services.model.FiscalModel.get(document);
         const currency = fiscal.currency;
         const lenses: CodeLens[] = [];
         const lens = (node: ast.Objective | ast.Fiscal, title: string) => {
@@ -29,11 +27,11 @@ export class SsrCodeLensProvider implements CodeLensProvider {
         };
         for (const figures of fiscal.objectives.values()) {
             if (!figures.hasCosts) continue;
-            lens(figures.objective, `Cost ${formatAmount(figures.cost, currency)} · funded ${formatAmount(figures.funded, currency)} · gap ${formatAmount(figures.gap, currency)}`);
+            lens(figures.objective, `Cost ${formatMoney(figures.cost, currency)} · funded ${formatMoney(figures.funded, currency)} · gap ${formatMoney(figures.gap, currency)}`);
         }
         const final = fiscal.years[fiscal.years.length - 1];
         if (model.fiscal && final) {
-            lens(model.fiscal, `${final.year}: recurrent ${formatAmount(final.recurrent, currency)} · domestic ${formatAmount(final.domestic, currency)}${final.affordable !== undefined ? ` · ceiling ${formatAmount(final.affordable, currency)}` : ''}`);
+            lens(model.fiscal, `${final.year}: recurrent ${formatMoney(final.recurrent, currency)} · domestic ${formatMoney(final.domestic, currency)}${final.affordable !== undefined ? ` · ceiling ${formatMoney(final.affordable, currency)}` : ''}`);
         }
         return lenses;
     }

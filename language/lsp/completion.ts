@@ -8,9 +8,9 @@ import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature,
 } from 'langium/lsp';
 import { CompletionItemKind, MarkupKind } from 'vscode-languageserver';
-import { TAXONOMIES } from '../taxonomy.js';
-import { termField } from '../term-fields.js';
-import { unquote } from '../imports.js';
+import { TAXONOMIES } from '../base/taxonomy.js';
+import { termField } from '../base/term-fields.js';
+import { isNamedDeclaration, titleOf } from '../base/declarations.js';
 
 export class SsrCompletionProvider extends DefaultCompletionProvider {
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
@@ -43,7 +43,7 @@ export class SsrCompletionProvider extends DefaultCompletionProvider {
 
     protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
         const item = super.createReferenceCompletionItem(description, refInfo, context);
-        const title = (description.node as { title?: string } | undefined)?.title;
-        return { ...item, detail: title ? unquote(title) : item.detail };
+        const title = isNamedDeclaration(description.node) ? titleOf(description.node) : undefined;
+        return { ...item, detail: title ?? item.detail };
     }
 }

@@ -5,22 +5,10 @@
  * stay on one line. It rewrites only the whitespace between tokens — never a token or a comment —
  * so it is safe on a half-written document, and formatting twice changes nothing.
  */
-import { AstUtils, GrammarUtils, type AstNode, type LangiumDocument, type Lexer } from 'langium';
+import { AstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, type AstNode, type CstNode, type Grammar, type LangiumDocument, type Lexer } from 'langium';
 import type { Formatter, LangiumServices } from 'langium/lsp';
 import type { DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentRangeFormattingParams, TextEdit } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
-
-/** The keywords that start a field, per declaration type (LANGUAGE.md section 4). */
-const FIELD_KEYWORDS: Record<string, string[]> = {
-    [ast.Strategy.$type]: ['country', 'period', 'currency', 'context', 'approach'],
-    [ast.Actor.$type]: ['kind', 'jurisdiction'],
-    [ast.Phase.$type]: ['stage'],
-    [ast.Objective.$type]: ['sector', 'dimension', 'level', 'lead', 'partners', 'themes', 'in', 'after', 'alongside'],
-    [ast.Activity.$type]: ['type', 'in', 'targets', 'after', 'alongside'],
-    [ast.Benchmark.$type]: ['measures', 'type', 'source', 'baseline', 'target', 'disaggregated'],
-    [ast.Funding.$type]: ['from', 'instrument', 'amount', 'supports'],
-    [ast.Fiscal.$type]: ['revenue', 'ceiling', 'max-external-share'],
-};
 
 interface Token { offset: number; end: number; image: string; comment: boolean; line: number; endLine: number }
 
@@ -28,9 +16,12 @@ const INDENT = '    ';
 
 export class SsrFormatter implements Formatter {
     protected readonly lexer: Lexer;
+    /** The grammar elements that start a field of a declaration (see fieldStarts). */
+    protected readonly fieldStarts: FieldStarts;
 
     constructor(services: LangiumServices) {
         this.lexer = services.parser.Lexer;
+        this.fieldStarts = fieldStarts(services.Grammar);
     }
 
     get formatOnTypeOptions(): DocumentOnTypeFormattingOptions | undefined {
@@ -124,24 +115,58 @@ export class SsrFormatter implements Formatter {
         }
         for (const node of AstUtils.streamAst(root)) {
             const cst = node.$cstNode;
-            if (!cst) continue;
-            const fields = FIELD_KEYWORDS[node.$type];
-            if (!fields) continue;
-            for (const keyword of fields) {
-                for (const k of GrammarUtils.findNodesForKeyword(cst, keyword)) lineStarts.add(k.offset);
-            }
-            const children: AstNode[] = [];
-            if (ast.isObjective(node)) children.push(...node.activities, ...node.costs);
-            if (ast.isStrategy(node) && node.scope) children.push(node.scope);
-            if ((ast.isPhase(node) || ast.isActivity(node)) && node.range) children.push(node.range);
-            for (const child of children) {
-                if (!child.$cstNode) continue;
-                lineStarts.add(child.$cstNode.offset);
-                if (ast.isActivity(child) || ast.isCost(child)) spacedStarts.add(child.$cstNode.offset);
+            if (!cst || !ast.isDeclaration(node)) continue;
+            for (const child of ownCst(cst, node)) {
+                if (!child.grammarSource) continue;
+                if (this.fieldStarts.all.has(child.grammarSource)) lineStarts.add(child.offset);
+                if (this.fieldStarts.spaced.has(child.grammarSource)) spacedStarts.add(child.offset);
             }
             const open = GrammarUtils.findNodeForKeyword(cst, '{');
             if (open && ast.isActor(node) && cst.range.start.line === cst.range.end.line) oneLineBlocks.add(open.offset);
         }
         return { lineStarts, spacedStarts, topLevel, oneLineBlocks };
+    }
+}
+
+interface FieldStarts {
+    /** Each starts a line: the first keyword of a field, or the rule call of a field that is a node of its own. */
+    readonly all: ReadonlySet<GrammarAST.AbstractElement>;
+    /** Fields that may keep one blank line before them: the list-valued nodes (activities, costs). */
+    readonly spaced: ReadonlySet<GrammarAST.AbstractElement>;
+}
+
+/**
+ * Derived from the grammar rather than listed: in every declaration rule, the fields are the
+ * alternatives of its repeated `( … )*` group, and a field starts with its first keyword
+ * (`sector`, `lead`…) or is a node of its own (`activities+=Activity`, `range=Range`).
+ */
+function fieldStarts(grammar: Grammar): FieldStarts {
+    const all = new Set<GrammarAST.AbstractElement>();
+    const spaced = new Set<GrammarAST.AbstractElement>();
+    for (const rule of grammar.rules.filter(GrammarAST.isParserRule)) {
+        for (const group of AstUtils.streamAllContents(rule).filter(GrammarAST.isAlternatives)) {
+            if (group.cardinality !== '*' && (group.$container as GrammarAST.AbstractElement | undefined)?.cardinality !== '*') continue;
+            for (const alternative of group.elements) {
+                const first = firstElement(alternative);
+                if (GrammarAST.isKeyword(first)) all.add(first);
+                else if (GrammarAST.isAssignment(first) && GrammarAST.isRuleCall(first.terminal) && GrammarAST.isParserRule(first.terminal.rule.ref)) {
+                    all.add(first.terminal);
+                    if (first.operator === '+=') spaced.add(first.terminal);
+                }
+            }
+        }
+    }
+    return { all, spaced };
+}
+
+function firstElement(element: GrammarAST.AbstractElement): GrammarAST.AbstractElement {
+    return GrammarAST.isGroup(element) && element.elements.length > 0 ? firstElement(element.elements[0]) : element;
+}
+
+/** The CST nodes of a declaration's own text: its tokens, and the first node of each child it contains. */
+function* ownCst(cst: CstNode, node: AstNode): Generator<CstNode> {
+    for (const child of isCompositeCstNode(cst) ? cst.content : []) {
+        yield child;
+        if (child.astNode === node) yield* ownCst(child, node);
     }
 }

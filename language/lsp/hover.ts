@@ -4,26 +4,24 @@
  * funding line, its amount per year (from the fiscal model).
  */
 import { AstUtils, CstUtils, GrammarAST, type AstNode, type CstNode, type LangiumDocument } from 'langium';
-import { AstNodeHoverProvider, type LangiumServices } from 'langium/lsp';
+import { AstNodeHoverProvider } from 'langium/lsp';
 import type { DocumentationProvider } from 'langium';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
-import { TAXONOMIES, actorCategory, findTerm } from '../taxonomy.js';
-import { termField } from '../term-fields.js';
-import { unquote } from '../imports.js';
-import { kindOf, buildStrategyModel } from '../model/strategy-model.js';
-import { timeModelOf } from '../model/time-model.js';
-import { fiscalModelOf, formatAmount, yearlyCents } from '../model/fiscal-model.js';
-import { amountValue, formatMonth } from '../values.js';
-import { docsUrl } from '../rules/rule.js';
-import type { SsrServices } from '../ssr-module.js';
-import type { SsrDiagnosticData } from '../validation/rule-engine.js';
-import { importedDocuments } from '../imports.js';
+import { TAXONOMIES, actorCategory, findTerm } from '../base/taxonomy.js';
+import { termField } from '../base/term-fields.js';
+import { declarationKind, isNamedDeclaration, titleOf } from '../base/declarations.js';
+import { formatMoney } from '../base/format.js';
+import { docsUrl } from '../base/rule-ids.js';
+import { yearlyCents } from '../model/fiscal-model.js';
+import { amountValue, formatMonth } from '../base/values.js';
+import type { SsrDiagnosticData } from '../validation/findings.js';
+import type { SsrLspServices } from './services.js';
 
 export class SsrHoverProvider extends AstNodeHoverProvider {
     protected readonly documentationProvider: DocumentationProvider;
 
-    constructor(protected readonly services: LangiumServices) {
+    constructor(protected readonly services: SsrLspServices) {
         super(services);
         this.documentationProvider = services.documentation.DocumentationProvider;
     }
@@ -49,7 +47,7 @@ export class SsrHoverProvider extends AstNodeHoverProvider {
                 && (r.end.line > params.position.line || (r.end.line === params.position.line && r.end.character >= params.position.character));
             const data = diagnostic.data as SsrDiagnosticData | undefined;
             if (!inside || !data?.ruleId) continue;
-            const rule = (this.services as SsrServices).rules.RuleRegistry.get(data.ruleId);
+            const rule = this.services.rules.RuleRegistry.get(data.ruleId);
             if (rule) parts.push(`**${rule.id}** (${rule.severity}): ${rule.description} [Rule page](${docsUrl(rule.id)})`);
         }
         if (parts.length === 0) return undefined;
@@ -81,14 +79,12 @@ export class SsrHoverProvider extends AstNodeHoverProvider {
     protected lineHover(document: LangiumDocument, node: AstNode): string | undefined {
         const line = AstUtils.getContainerOfType(node, (n): n is ast.Cost | ast.Funding => ast.isCost(n) || ast.isFunding(n));
         if (!line || !ast.isDocument(document.parseResult.value)) return undefined;
-        const services = this.services as SsrServices;
-        const model = buildStrategyModel(document as LangiumDocument<ast.Document>, importedDocuments(document, services.shared.workspace.LangiumDocuments));
-        const years = timeModelOf(model).years;
-        const currency = model.strategy?.currency;
+        const models = this.services.model;
+        const years = models.TimeModel.get(document).years;
+        const currency = models.StrategyModel.get(document).strategy?.currency;
         let amounts: [number, number][];
         if (ast.isFunding(line)) {
-            const fiscal = fiscalModelOf(model, services.config.ConfigProvider.getConfig(document.uri));
-            const figures = fiscal.lines.get(line);
+            const figures = models.FiscalModel.get(document).lines.get(line);
             if (!figures) return undefined;
             amounts = [...figures.years];
         } else {
@@ -96,12 +92,14 @@ export class SsrHoverProvider extends AstNodeHoverProvider {
             amounts = [...yearlyCents(amountValue(line.amount), line.range, line.perYear || recurrent, years, recurrent)].map(([y, c]) => [y, c / 100]);
         }
         if (amounts.length === 0) return undefined;
-        return `| year | amount |\n|---:|---:|\n${amounts.map(([y, a]) => `| ${y} | ${formatAmount(a, currency)} |`).join('\n')}`;
+        return `| year | amount |\n|---:|---:|\n${amounts.map(([y, a]) => `| ${y} | ${formatMoney(a, currency)} |`).join('\n')}`;
     }
 
     protected override getAstNodeHoverContent(node: AstNode): string | undefined {
-        const named = node as AstNode & { name?: string; title?: string };
-        const lines: string[] = [`**${kindOf(node)}** \`${named.name ?? ''}\`${named.title ? ` — ${unquote(named.title)}` : ''}`];
+        if (!ast.isDeclaration(node)) return undefined;
+        const title = ast.isFiscal(node) ? undefined : titleOf(node);
+        const name = isNamedDeclaration(node) ? node.name : undefined;
+        const lines: string[] = [`**${declarationKind(node).label}** \`${name ?? ''}\`${title ? ` — ${title}` : ''}`];
         const doc = this.documentationProvider.getDocumentation(node);
         if (doc) lines.push(doc);
         const facts = this.facts(node);
@@ -118,9 +116,7 @@ export class SsrHoverProvider extends AstNodeHoverProvider {
             return [`stage: ${node.stage ?? '—'}`, `dates: ${span}`];
         }
         if (ast.isObjective(node)) {
-            const document = AstUtils.getDocument(node);
-            const model = buildStrategyModel(document as LangiumDocument<ast.Document>, []);
-            const span = timeModelOf(model).objective(node);
+            const span = this.services.model.TimeModel.get(AstUtils.getDocument(node)).objective(node);
             return [
                 `sector: ${node.sector ?? '—'}`, `lead: ${node.lead?.$refText ?? '—'}`,
                 `phases: ${node.phases.map(p => p.$refText).join(', ') || '—'}${span ? ` (${formatMonth(span.start)} to ${formatMonth(span.end)})` : ''}`,

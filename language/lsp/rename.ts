@@ -2,11 +2,11 @@
  * Rename across a strategy and its libraries. Qualified references (`Objective.Activity`) keep
  * their qualifier: only the segment that names the renamed declaration changes.
  */
-import { CstUtils, type LangiumDocument } from 'langium';
+import { CstUtils, type AstNode, type LangiumDocument } from 'langium';
 import { DefaultRenameProvider, type LangiumServices } from 'langium/lsp';
 import type { LangiumDocuments } from 'langium';
 import type { RenameParams, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import { isDeclaration } from '../validation/suppression.js';
+import { isDeclaration } from '../base/declarations.js';
 
 export class SsrRenameProvider extends DefaultRenameProvider {
     protected readonly documents: LangiumDocuments;
@@ -45,8 +45,8 @@ export class SsrRenameProvider extends DefaultRenameProvider {
         const offsetInLeaf = document.textDocument.offsetAt(params.position) - leaf.offset;
         const dot = text.indexOf('.');
         if (dot >= 0) return offsetInLeaf <= dot;
-        let node = leaf.astNode;
-        while (node && !isDeclaration(node)) node = node.$container!;
+        let node: AstNode | undefined = leaf.astNode;
+        while (node && !isDeclaration(node)) node = node.$container;
         return node?.$type === 'Objective' && this.nameProvider.getNameNode(node)?.offset === leaf.offset;
     }
 }

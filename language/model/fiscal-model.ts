@@ -7,20 +7,21 @@
  * Money is kept in cents (integers) while it is summed and shared, so that amounts that should
  * balance do balance; figures are exposed in currency units.
  */
-import * as ast from '../generated/ast.js';
-import type { ResolvedConfig } from '../config.js';
-import { actorCategory } from '../taxonomy.js';
-import { amountValue, endMonth, percentValue, startMonth, yearOf, yearValue } from '../values.js';
-import type { StrategyModel } from './strategy-model.js';
-import { timeModelOf } from './time-model.js';
+import { DocumentCache, DocumentState, type LangiumCoreServices, type LangiumDocument } from 'langium';
+import type * as ast from '../generated/ast.js';
+import type { ResolvedConfig, SsrConfigAddedServices } from '../config/config.js';
+import { actorCategory } from '../base/taxonomy.js';
+import { amountValue, endMonth, percentValue, startMonth, yearOf, yearValue } from '../base/values.js';
+import type { StrategyModel, StrategyModelProvider } from './strategy-model.js';
+import type { TimeModel, TimeModelProvider } from './time-model.js';
 
-export interface ObjectiveYear {
+interface ObjectiveYear {
     capital: number;
     recurrent: number;
     cost: number;
     /** Funding allocated to the objective this year. */
     funded: number;
-    /** cost − funded; positive = unfunded. */
+    /** cost − funded; positive = unfunded, negative = a surplus. */
     gap: number;
 }
 
@@ -39,7 +40,7 @@ export interface YearFigures {
     affordable?: number;
 }
 
-export interface ObjectiveFigures {
+interface ObjectiveFigures {
     readonly objective: ast.Objective;
     readonly years: ReadonlyMap<number, ObjectiveYear>;
     readonly cost: number;
@@ -48,11 +49,13 @@ export interface ObjectiveFigures {
     readonly funded: number;
     /** Sum of the positive yearly gaps. */
     readonly gap: number;
+    /** Funding allocated beyond the cost, summed over the years where that happens: cost = funded + gap − surplus. */
+    readonly surplus: number;
     readonly supported: boolean;
     readonly hasCosts: boolean;
 }
 
-export interface LineFigures {
+interface LineFigures {
     readonly funding: ast.Funding;
     readonly external: boolean;
     /** The line's amount per year. */
@@ -102,76 +105,107 @@ export function yearlyCents(amount: number | undefined, range: ast.Range | undef
     return result;
 }
 
-export function isExternalLine(funding: ast.Funding): boolean {
+function isExternalLine(funding: ast.Funding): boolean {
     if (funding.instrument === 'national-budget') return false;
     return actorCategory(funding.source?.ref?.kind) === 'external';
 }
 
-export function computeFiscalModel(model: StrategyModel, config: ResolvedConfig): FiscalModel {
-    const years = timeModelOf(model).years;
-    const yearSet = new Set(years);
-    const objectiveCents = new Map<ast.Objective, Map<number, { capital: number; recurrent: number; funded: number }>>();
+/** An objective's money in one year, in cents. */
+interface Cell { capital: number; recurrent: number; funded: number }
+
+/** A number per year of the period, in cents, starting at zero. */
+class YearCents {
+    private readonly values = new Map<number, number>();
+    constructor(years: readonly number[]) { for (const y of years) this.values.set(y, 0); }
+    add(year: number, cents: number): void { this.values.set(year, this.get(year) + cents); }
+    get(year: number): number { return this.values.get(year) ?? 0; }
+}
+
+/**
+ * Splits `cents` among parts in proportion to `weights`, exactly: each part gets the floor of its
+ * share, and the cents left over go one by one to the largest remainders (ties: the earlier part).
+ * BigInt keeps the products exact whatever the amounts.
+ */
+function allocate(cents: number, weights: readonly number[]): number[] {
+    const total = weights.reduce((a, b) => a + b, 0);
+    if (total <= 0) return weights.map(() => 0);
+    const big = BigInt(cents), bigTotal = BigInt(total);
+    const shares = weights.map(w => (big * BigInt(w)) / bigTotal);
+    const remainders = weights.map((w, i) => ({ i, r: (big * BigInt(w)) % bigTotal }));
+    let left = big - shares.reduce((a, b) => a + b, 0n);
+    remainders.sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
+    for (const { i } of remainders) {
+        if (left <= 0n) break;
+        shares[i] += 1n;
+        left -= 1n;
+    }
+    return shares.map(Number);
+}
+
+function computeFiscalModel(model: StrategyModel, time: TimeModel, config: ResolvedConfig): FiscalModel {
+    const years = time.years;
+    const cells = new Map<ast.Objective, Map<number, Cell>>();
+    const cellOf = (objective: ast.Objective, year: number): Cell | undefined => cells.get(objective)?.get(year);
     for (const objective of model.objectives) {
-        const perYear = new Map<number, { capital: number; recurrent: number; funded: number }>();
-        for (const y of years) perYear.set(y, { capital: 0, recurrent: 0, funded: 0 });
+        const perYear = new Map<number, Cell>(years.map(y => [y, { capital: 0, recurrent: 0, funded: 0 }]));
         for (const cost of objective.costs) {
             const recurrent = cost.kind === 'recurrent';
-            const amounts = yearlyCents(amountValue(cost.amount), cost.range, cost.perYear || recurrent, years, recurrent);
-            for (const [y, cents] of amounts) {
-                const row = perYear.get(y);
-                if (!row) continue; // outside the period: structure/bad-range reports it
-                if (recurrent) row.recurrent += cents; else row.capital += cents;
+            for (const [y, cents] of yearlyCents(amountValue(cost.amount), cost.range, cost.perYear || recurrent, years, recurrent)) {
+                const cell = perYear.get(y);
+                if (!cell) continue; // outside the period: structure/bad-range reports it
+                if (recurrent) cell.recurrent += cents; else cell.capital += cents;
             }
         }
-        objectiveCents.set(objective, perYear);
+        cells.set(objective, perYear);
     }
 
     const lines = new Map<ast.Funding, LineFigures>();
-    const externalCents = new Map<number, number>(years.map(y => [y, 0]));
-    const domesticCents = new Map<number, number>(years.map(y => [y, 0]));
-    const unallocatedCents = new Map<number, number>(years.map(y => [y, 0]));
+    const externalCents = new YearCents(years), domesticCents = new YearCents(years), unallocatedCents = new YearCents(years);
     const supported = new Set<ast.Objective>();
     for (const funding of model.fundings) {
-        const amounts = yearlyCents(amountValue(funding.amount), funding.range, funding.perYear, years, false);
         const external = isExternalLine(funding);
-        const targets = funding.supports.map(s => s.ref).filter((o): o is ast.Objective => o !== undefined && objectiveCents.has(o));
+        const targets = funding.supports.map(s => s.ref).filter((o): o is ast.Objective => o !== undefined && cells.has(o));
         targets.forEach(t => supported.add(t));
         const lineYears = new Map<number, number>();
-        for (const [y, cents] of amounts) {
-            if (!yearSet.has(y)) continue;
+        let lineTotal = 0;
+        for (const [y, cents] of yearlyCents(amountValue(funding.amount), funding.range, funding.perYear, years, false)) {
+            if (!time.inPeriod(y)) continue;
             lineYears.set(y, fromCents(cents));
-            (external ? externalCents : domesticCents).set(y, (external ? externalCents : domesticCents).get(y)! + cents);
-            const costs = targets.map(t => { const r = objectiveCents.get(t)!.get(y)!; return r.capital + r.recurrent; });
-            const totalCost = costs.reduce((a, b) => a + b, 0);
-            if (totalCost <= 0) {
-                unallocatedCents.set(y, unallocatedCents.get(y)! + cents);
+            lineTotal += cents;
+            (external ? externalCents : domesticCents).add(y, cents);
+            const targetCells = targets.map(t => cellOf(t, y)).filter((c): c is Cell => c !== undefined);
+            const shares = allocate(cents, targetCells.map(c => c.capital + c.recurrent));
+            if (shares.every(share => share === 0)) {
+                unallocatedCents.add(y, cents); // none of the objectives costs anything this year
                 continue;
             }
-            // Proportional shares in cents; the rounding remainder goes to the largest share.
-            const shares = costs.map(c => Math.floor((cents * c) / totalCost));
-            const remainder = cents - shares.reduce((a, b) => a + b, 0);
-            const largest = costs.indexOf(Math.max(...costs));
-            shares[largest] += remainder;
-            targets.forEach((t, i) => { objectiveCents.get(t)!.get(y)!.funded += shares[i]; });
+            targetCells.forEach((cell, i) => { cell.funded += shares[i]; });
         }
-        lines.set(funding, { funding, external, years: lineYears, total: [...lineYears.values()].reduce((a, b) => a + b, 0) });
+        lines.set(funding, { funding, external, years: lineYears, total: fromCents(lineTotal) });
     }
 
     const objectives = new Map<ast.Objective, ObjectiveFigures>();
-    const gapCents = new Map<number, number>(years.map(y => [y, 0]));
-    for (const [objective, perYear] of objectiveCents) {
+    const gapCents = new YearCents(years), capitalCents = new YearCents(years), recurrentCents = new YearCents(years);
+    for (const [objective, perYear] of cells) {
         const yearly = new Map<number, ObjectiveYear>();
-        let cost = 0, capital = 0, recurrent = 0, funded = 0, gap = 0;
-        for (const [y, row] of perYear) {
-            const c = row.capital + row.recurrent;
-            const g = c - row.funded;
-            yearly.set(y, { capital: fromCents(row.capital), recurrent: fromCents(row.recurrent), cost: fromCents(c), funded: fromCents(row.funded), gap: fromCents(g) });
-            cost += c; capital += row.capital; recurrent += row.recurrent; funded += row.funded;
-            if (g > 0) { gap += g; gapCents.set(y, gapCents.get(y)! + g); }
+        let cost = 0, capital = 0, recurrent = 0, funded = 0, gap = 0, surplus = 0;
+        for (const [y, cell] of perYear) {
+            const c = cell.capital + cell.recurrent;
+            const g = c - cell.funded;
+            yearly.set(y, { capital: fromCents(cell.capital), recurrent: fromCents(cell.recurrent), cost: fromCents(c), funded: fromCents(cell.funded), gap: fromCents(g) });
+            cost += c; capital += cell.capital; recurrent += cell.recurrent; funded += cell.funded;
+            capitalCents.add(y, cell.capital);
+            recurrentCents.add(y, cell.recurrent);
+            if (g > 0) {
+                gap += g;
+                gapCents.add(y, g);
+            } else {
+                surplus -= g;
+            }
         }
         objectives.set(objective, {
             objective, years: yearly, cost: fromCents(cost), capital: fromCents(capital), recurrent: fromCents(recurrent),
-            funded: fromCents(funded), gap: fromCents(gap), supported: supported.has(objective), hasCosts: objective.costs.length > 0,
+            funded: fromCents(funded), gap: fromCents(gap), surplus: fromCents(surplus), supported: supported.has(objective), hasCosts: objective.costs.length > 0,
         });
     }
 
@@ -181,16 +215,17 @@ export function computeFiscalModel(model: StrategyModel, config: ResolvedConfig)
     const growth = percentValue(fiscal?.growth) ?? 0;
     const ceiling = percentValue(fiscal?.ceiling);
     const yearFigures: YearFigures[] = years.map(y => {
-        let capital = 0, recurrent = 0;
-        for (const perYear of objectiveCents.values()) { const r = perYear.get(y)!; capital += r.capital; recurrent += r.recurrent; }
-        const revenue = baseRevenue !== undefined && baseYear !== undefined ? baseRevenue * Math.pow(1 + growth, y - baseYear) : undefined;
+        const capital = capitalCents.get(y), recurrent = recurrentCents.get(y);
         const figures: YearFigures = {
             year: y, capital: fromCents(capital), recurrent: fromCents(recurrent), cost: fromCents(capital + recurrent),
-            external: fromCents(externalCents.get(y)!), domestic: fromCents(domesticCents.get(y)!), gap: fromCents(gapCents.get(y)!),
-            unallocated: fromCents(unallocatedCents.get(y)!),
+            external: fromCents(externalCents.get(y)), domestic: fromCents(domesticCents.get(y)), gap: fromCents(gapCents.get(y)),
+            unallocated: fromCents(unallocatedCents.get(y)),
         };
-        if (revenue !== undefined) figures.revenue = fromCents(toCents(revenue));
-        if (revenue !== undefined && ceiling !== undefined) figures.affordable = fromCents(toCents(revenue * ceiling));
+        const revenue = baseRevenue !== undefined && baseYear !== undefined ? toCents(baseRevenue * Math.pow(1 + growth, y - baseYear)) : undefined;
+        if (revenue !== undefined && Number.isFinite(revenue)) {
+            figures.revenue = fromCents(revenue);
+            if (ceiling !== undefined) figures.affordable = fromCents(Math.round(revenue * ceiling));
+        }
         return figures;
     });
     const sum = (key: 'cost' | 'capital' | 'recurrent' | 'external' | 'domestic' | 'gap') => fromCents(yearFigures.reduce((a, y) => a + toCents(y[key]), 0));
@@ -206,22 +241,28 @@ export function computeFiscalModel(model: StrategyModel, config: ResolvedConfig)
     };
 }
 
-const cache = new WeakMap<StrategyModel, FiscalModel>();
+/** What the fiscal model is computed from. */
+type FiscalModelSources = LangiumCoreServices & SsrConfigAddedServices & { model: { StrategyModel: StrategyModelProvider; TimeModel: TimeModelProvider } };
 
-/** The fiscal model of a strategy, computed once per check and shared by every rule. */
-export function fiscalModelOf(model: StrategyModel, config: ResolvedConfig): FiscalModel {
-    let fiscal = cache.get(model);
-    if (!fiscal) {
-        fiscal = computeFiscalModel(model, config);
-        cache.set(model, fiscal);
+/**
+ * `services.model.FiscalModel`: the fiscal model of a document under a configuration (by default
+ * the one that applies to the document), computed once per build and shared by every rule, the
+ * code lens, hovers, the summary and the diff.
+ */
+export class FiscalModelProvider {
+    protected readonly services: FiscalModelSources;
+    /** Keyed by document and configuration: the maximum external share comes from the configuration. */
+    protected readonly cache: DocumentCache<ResolvedConfig, FiscalModel>;
+
+    constructor(services: FiscalModelSources) {
+        this.services = services;
+        this.cache = new DocumentCache(services.shared, DocumentState.Linked);
     }
-    return fiscal;
-}
 
-/** Money in the strategy's currency with thousands separators: `USD 2,000,000`. */
-export function formatAmount(value: number, currency?: string): string {
-    const rounded = Math.round(value);
-    return `${currency ? currency + ' ' : ''}${rounded.toLocaleString('en-US')}`;
+    get(document: LangiumDocument, config: ResolvedConfig = this.services.config.ConfigProvider.getConfig(document.uri)): FiscalModel {
+        const model = this.services.model;
+        return this.cache.get(document.uri, config, () => computeFiscalModel(model.StrategyModel.get(document), model.TimeModel.get(document), config));
+    }
 }
 
 /** Half a cent: two figures within this are equal (no findings from floating-point dust). */

@@ -1,9 +1,13 @@
 /**
- * The declarations of one strategy, gathered once per check so that no rule walks the whole
- * document per node: every rule reads these lists and maps.
+ * The declarations of one strategy, gathered once per build so that no rule walks the whole
+ * document per node: every rule, hover, code lens, the summary and the diff read these lists.
+ * `services.model.StrategyModel` computes it and keeps it until the document (or a library it
+ * imports) is linked again.
  */
-import type { AstNode, LangiumDocument } from 'langium';
+import { DocumentCache, DocumentState, type AstNode, type LangiumDocument } from 'langium';
 import * as ast from '../generated/ast.js';
+import type { SsrImports } from '../parsing/imports.js';
+import type { SsrParsingServices } from '../parsing/scope.js';
 
 export interface StrategyModel {
     readonly document: LangiumDocument<ast.Document>;
@@ -27,57 +31,50 @@ export interface StrategyModel {
     readonly fiscal?: ast.Fiscal;
 }
 
-export function buildStrategyModel(document: LangiumDocument<ast.Document>, importedDocuments: Iterable<LangiumDocument>): StrategyModel {
-    const root = document.parseResult.value;
-    const elements = root.elements ?? [];
-    const of = <T extends AstNode>(guard: (n: unknown) => n is T): T[] => elements.filter((e): e is ast.Element & T => guard(e));
-    const objectives = of(ast.isObjective);
-    const actors = of(ast.isActor);
-    const importedActors: ast.Actor[] = [];
-    for (const imported of importedDocuments) {
-        const importedRoot = imported.parseResult.value;
-        if (ast.isDocument(importedRoot)) {
-            importedActors.push(...importedRoot.elements.filter(ast.isActor));
+export class StrategyModelProvider {
+    protected readonly imports: SsrImports;
+    /** Cleared whenever the document is linked again: after its own change or a change to a library it imports. */
+    protected readonly cache: DocumentCache<string, StrategyModel>;
+
+    constructor(services: SsrParsingServices) {
+        this.imports = services.references.Imports;
+        this.cache = new DocumentCache(services.shared, DocumentState.Linked);
+    }
+
+    get(document: LangiumDocument): StrategyModel {
+        return this.cache.get(document.uri, 'model', () => this.build(document as LangiumDocument<ast.Document>));
+    }
+
+    protected build(document: LangiumDocument<ast.Document>): StrategyModel {
+        const root = document.parseResult.value;
+        const elements = ast.isDocument(root) ? root.elements : [];
+        const of = <T extends AstNode>(guard: (n: unknown) => n is T): T[] => elements.filter((e): e is ast.Element & T => guard(e));
+        const objectives = of(ast.isObjective);
+        const actors = of(ast.isActor);
+        const importedActors: ast.Actor[] = [];
+        for (const imported of this.imports.importedDocuments(document)) {
+            const importedRoot = imported.parseResult.value;
+            if (ast.isDocument(importedRoot)) importedActors.push(...importedRoot.elements.filter(ast.isActor));
         }
-    }
-    const strategies = of(ast.isStrategy);
-    const libraries = of(ast.isLibrary);
-    const fiscals = of(ast.isFiscal);
-    return {
-        document,
-        root,
-        isLibrary: elements.length > 0 && ast.isLibrary(elements[0]),
-        strategy: strategies[0],
-        strategies,
-        libraries,
-        imports: of(ast.isImport),
-        actors,
-        allActors: [...actors, ...importedActors],
-        phases: of(ast.isPhase),
-        objectives,
-        activities: objectives.flatMap(o => o.activities),
-        benchmarks: of(ast.isBenchmark),
-        fundings: of(ast.isFunding),
-        fiscals,
-        fiscal: fiscals[0],
-    };
-}
-
-/** The declaration kinds that carry a name, as the author calls them. */
-export function kindOf(node: AstNode): string {
-    switch (node.$type) {
-        case ast.Actor.$type: return 'actor';
-        case ast.Phase.$type: return 'phase';
-        case ast.Objective.$type: return 'objective';
-        case ast.Activity.$type: return 'activity';
-        case ast.Benchmark.$type: return 'benchmark';
-        case ast.Funding.$type: return 'funding line';
-        case ast.Strategy.$type: return 'strategy';
-        case ast.Fiscal.$type: return 'fiscal block';
-        case ast.Library.$type: return 'library';
-        default: return node.$type.toLowerCase();
+        const strategies = of(ast.isStrategy);
+        const fiscals = of(ast.isFiscal);
+        return {
+            document,
+            root,
+            isLibrary: elements.length > 0 && ast.isLibrary(elements[0]),
+            strategy: strategies[0],
+            strategies,
+            libraries: of(ast.isLibrary),
+            imports: of(ast.isImport),
+            actors,
+            allActors: [...actors, ...importedActors],
+            phases: of(ast.isPhase),
+            objectives,
+            activities: objectives.flatMap(o => o.activities),
+            benchmarks: of(ast.isBenchmark),
+            fundings: of(ast.isFunding),
+            fiscals,
+            fiscal: fiscals[0],
+        };
     }
 }
-
-/** The keywords that start a declaration (for suppression scopes and the formatter). */
-export const DECLARATION_KEYWORDS = ['strategy', 'library', 'import', 'actor', 'phase', 'objective', 'activity', 'benchmark', 'funding', 'fiscal'] as const;

@@ -2,21 +2,24 @@
  * The time model (LANGUAGE.md sections 3-4, RULES.md "Time semantics"): spans are inclusive
  * ranges of months; years expand to January-December. An objective runs from the first to the
  * last month of its phases and its activities' own spans; an activity without `in` or dates takes
- * its objective's span, with only `in P` it takes P's span. Computed once per check.
+ * its objective's span, with only `in P` it takes P's span. `services.model.TimeModel` computes it
+ * once per build and document.
  */
-import type { AstNode } from 'langium';
+import { DocumentCache, DocumentState, type AstNode, type LangiumCoreServices, type LangiumDocument } from 'langium';
 import * as ast from '../generated/ast.js';
-import type { StrategyModel } from './strategy-model.js';
-import { rangeSpan, yearOf, type Span } from '../values.js';
+import type { StrategyModel, StrategyModelProvider } from './strategy-model.js';
+import { rangeSpan, yearOf, type Span } from '../base/values.js';
 
 export class TimeModel {
     readonly period?: Span;
     private readonly phaseSpans = new Map<ast.Phase, Span | undefined>();
     private readonly objectiveSpans = new Map<ast.Objective, Span | undefined>();
     private readonly activitySpans = new Map<ast.Activity, Span | undefined>();
+    private readonly periodYears: number[] = [];
 
     constructor(readonly model: StrategyModel) {
         this.period = rangeSpan(model.strategy?.period);
+        if (this.period) for (let y = yearOf(this.period.start); y <= yearOf(this.period.end); y++) this.periodYears.push(y);
         for (const phase of model.phases) this.phaseSpans.set(phase, validSpan(rangeSpan(phase.range)));
         for (const objective of model.objectives) {
             const parts: (Span | undefined)[] = objective.phases.map(p => this.phase(p.ref));
@@ -54,25 +57,29 @@ export class TimeModel {
         return undefined;
     }
 
-    /** The years of the period, in order. */
-    get years(): number[] {
-        if (!this.period) return [];
-        const result: number[] = [];
-        for (let y = yearOf(this.period.start); y <= yearOf(this.period.end); y++) result.push(y);
-        return result;
+    /** The years of the period, in order (none without a usable period). */
+    get years(): readonly number[] {
+        return this.periodYears;
+    }
+
+    /** Whether a year lies in the period. */
+    inPeriod(year: number): boolean {
+        return this.period !== undefined && year >= yearOf(this.period.start) && year <= yearOf(this.period.end);
     }
 }
 
-const cache = new WeakMap<StrategyModel, TimeModel>();
+export class TimeModelProvider {
+    protected readonly strategyModels: StrategyModelProvider;
+    protected readonly cache: DocumentCache<string, TimeModel>;
 
-/** The time model of a strategy model, computed once and shared by every rule of a check. */
-export function timeModelOf(model: StrategyModel): TimeModel {
-    let time = cache.get(model);
-    if (!time) {
-        time = new TimeModel(model);
-        cache.set(model, time);
+    constructor(services: LangiumCoreServices & { model: { StrategyModel: StrategyModelProvider } }) {
+        this.strategyModels = services.model.StrategyModel;
+        this.cache = new DocumentCache(services.shared, DocumentState.Linked);
     }
-    return time;
+
+    get(document: LangiumDocument): TimeModel {
+        return this.cache.get(document.uri, 'time', () => new TimeModel(this.strategyModels.get(document)));
+    }
 }
 
 /** A's last month is earlier than B's first month. */
@@ -81,10 +88,13 @@ export const endsBefore = (a: Span, b: Span): boolean => a.end < b.start;
 export const overlapsOrPrecedes = (a: Span, b: Span): boolean => a.start <= b.end;
 export const overlaps = (a: Span, b: Span): boolean => a.start <= b.end && b.start <= a.end;
 
-export function union(spans: (Span | undefined)[]): Span | undefined {
-    const defined = spans.filter((s): s is Span => s !== undefined);
-    if (defined.length === 0) return undefined;
-    return { start: Math.min(...defined.map(s => s.start)), end: Math.max(...defined.map(s => s.end)) };
+function union(spans: Iterable<Span | undefined>): Span | undefined {
+    let result: Span | undefined;
+    for (const span of spans) {
+        if (!span) continue;
+        result = result ? { start: Math.min(result.start, span.start), end: Math.max(result.end, span.end) } : { ...span };
+    }
+    return result;
 }
 
 function validSpan(span: Span | undefined): Span | undefined {

@@ -1,7 +1,7 @@
 /** Small helpers shared by the domain rules. */
 import * as ast from '../generated/ast.js';
 import type { StrategyModel } from '../model/strategy-model.js';
-import { actorCategory, CAPABILITY_ACTIVITY_TYPES } from '../taxonomy.js';
+import { actorCategory, CAPABILITY_ACTIVITY_TYPES } from '../base/taxonomy.js';
 import type { FindingInput } from './rule.js';
 
 /** Where "at the strategy title" points: the title, or the `strategy` keyword when it has none. */
@@ -21,4 +21,3 @@ export function involvedActors(objective: ast.Objective): ast.Actor[] {
     return [objective.lead?.ref, ...objective.partners.map(p => p.ref)].filter((a): a is ast.Actor => a !== undefined);
 }
 
-export const nameOf = (node: { name?: string } | undefined, fallback = '?'): string => node?.name ?? fallback;

@@ -17,7 +17,7 @@ import { FISCAL_RULES } from './fiscal/index.js';
 import { MONITORING_RULES } from './monitoring/index.js';
 import { OWNERSHIP_RULES } from './ownership/index.js';
 
-export const ALL_RULES: readonly Rule[] = [
+const ALL_RULES: readonly Rule[] = [
     syntaxError,
     referenceUnresolved,
     referenceDuplicate,
@@ -47,4 +47,11 @@ export class RuleRegistry {
     get(id: string): Rule | undefined {
         return this.byId.get(id);
     }
+}
+
+/** What the rules layer adds to the services. */
+export interface SsrRulesAddedServices {
+    rules: {
+        RuleRegistry: RuleRegistry;
+    };
 }

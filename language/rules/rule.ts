@@ -1,22 +1,19 @@
 /**
  * A rule is data plus a function: its id, default severity, one-line description and check.
  * The registry (registry.ts) lists every rule; the engine (validation/rule-engine.ts) runs them.
+ * A finding says where it points with Langium's `DiagnosticInfo` (node, property, index, keyword
+ * or range), so the engine turns it into a diagnostic exactly as Langium's own validator would.
  */
-import type { AstNode, LangiumDocument } from 'langium';
+import type { AstNode, DiagnosticInfo, LangiumDocument } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
-import type { SsrServices } from '../ssr-module.js';
+import type { Severity } from '../base/severity.js';
+import type { ResolvedConfig } from '../config/config.js';
+import type { FiscalModel } from '../model/fiscal-model.js';
+import type { Relations } from '../model/relations.js';
+import type { SsrModelServices } from '../model/services.js';
 import type { StrategyModel } from '../model/strategy-model.js';
-import type { ResolvedConfig } from '../config.js';
-
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
-export type ConfiguredSeverity = Severity | 'off';
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
-
-export type RuleFamily = 'syntax' | 'reference' | 'taxonomy' | 'structure' | 'suppression'
-    | 'coverage' | 'sequencing' | 'fiscal' | 'monitoring' | 'ownership';
-
-/** Families of the "Language rules (always on)" table. */
-export const LANGUAGE_FAMILIES: ReadonlySet<string> = new Set(['syntax', 'reference', 'taxonomy', 'structure', 'suppression']);
+import type { TimeModel } from '../model/time-model.js';
+import type { Suppression } from '../parsing/suppression.js';
 
 /** What a quick fix needs to know about a finding; carried in the diagnostic's `data`. */
 export interface FixData {
@@ -34,17 +31,13 @@ export interface FixData {
     [key: string]: unknown;
 }
 
-export interface Finding {
-    /** Set by the context from the rule being run. */
-    ruleId: string;
-    severity: Severity;
+/** Where a finding points: Langium's diagnostic location (a node, and a property, keyword or range in it). */
+type FindingLocation = Pick<DiagnosticInfo<AstNode, string>, 'node' | 'property' | 'index' | 'keyword' | 'range'>;
+
+export interface FindingInput extends FindingLocation {
     message: string;
-    /** The node the finding is about; its range is `range` if given, else the property / keyword / node. */
-    node?: AstNode;
-    property?: string;
-    index?: number;
-    keyword?: string;
-    range?: Range;
+    /** Only for rules that report some findings at another severity than their default. */
+    severity?: Severity;
     fix?: FixData;
     /**
      * What distinguishes this finding from others of the same rule on the same declaration (the
@@ -54,14 +47,32 @@ export interface Finding {
     key?: string;
 }
 
-export type FindingInput = Omit<Finding, 'ruleId' | 'severity'> & { severity?: Severity };
+export interface Finding extends FindingInput {
+    /** Set by the engine from the rule being run. */
+    ruleId: string;
+    severity: Severity;
+}
+
+/** The suppression comments of a document, and which of them suppressed a finding. */
+export interface SuppressionOutcome {
+    readonly all: readonly Suppression[];
+    readonly used: ReadonlySet<Suppression>;
+    /** The rule ids a suppression may name. */
+    readonly knownRuleIds: readonly string[];
+}
 
 export interface RuleContext {
     readonly document: LangiumDocument;
-    readonly model: StrategyModel;
+    readonly services: SsrModelServices;
     readonly config: ResolvedConfig;
-    readonly services: SsrServices;
-    report(finding: FindingInput): void;
+    /** The models of the document, computed once per build and shared by every rule. */
+    readonly model: StrategyModel;
+    readonly time: TimeModel;
+    readonly fiscal: FiscalModel;
+    readonly relations: Relations;
+    /** Given to rules that run after suppressions were applied (`afterSuppression`). */
+    readonly suppressions?: SuppressionOutcome;
+    readonly report: (finding: FindingInput) => void;
 }
 
 export interface Rule {
@@ -74,11 +85,6 @@ export interface Rule {
     check(context: RuleContext): void;
     /** Rules that apply to library files as well as strategies (the language rules). */
     readonly appliesToLibraries?: boolean;
+    /** Runs once every other rule's findings have met the suppression comments (suppression/unused). */
+    readonly afterSuppression?: boolean;
 }
-
-export const familyOf = (id: string): string => id.split('/')[0];
-export const nameOf = (id: string): string => id.split('/').slice(1).join('/');
-
-/** Where rule pages are published; a rule's page is `<base><family>/<name>.md`. */
-export const DOCS_BASE_URL = 'https://github.com/ssr-tools/ssr-strategy/blob/main/docs/rules/';
-export const docsUrl = (id: string): string => `${DOCS_BASE_URL}${familyOf(id)}/${nameOf(id)}.md`;

@@ -5,8 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { PlanSummary } from './summary-model.js';
-import { DIMENSIONS, sectorRows } from './summary-model.js';
-import { escapeHtml as h, money, moneyWithCurrency, plural, quantity } from './format.js';
+import { sectorRows } from './summary-model.js';
+import { DIMENSIONS } from '../base/taxonomy.js';
+import { escapeHtml as h, money, formatMoney, plural, quantity } from '../base/format.js';
 
 export interface HtmlOptions {
     /** A nonce for the one inline style sheet (a fresh one by default). */
@@ -15,7 +16,7 @@ export interface HtmlOptions {
     cspSource?: string;
 }
 
-export function contentSecurityPolicy(nonce: string, cspSource?: string): string {
+function contentSecurityPolicy(nonce: string, cspSource?: string): string {
     return `default-src 'none'; img-src data:${cspSource ? ' ' + cspSource : ''}; style-src 'nonce-${nonce}'${cspSource ? ' ' + cspSource : ''}; script-src 'none'; base-uri 'none'; form-action 'none'`;
 }
 
@@ -59,7 +60,7 @@ export function renderHtml(s: PlanSummary, options: HtmlOptions = {}): string {
         ['Currency', cur], ['Context', s.strategy.context], ['Approach', s.strategy.approach],
         ['Scope', s.strategy.scope.partial ? `partial: ${s.strategy.scope.sectors.join(', ')}${s.strategy.scope.reason ? ` — ${s.strategy.scope.reason}` : ''}` : 'comprehensive (sector-wide)'],
     ];
-    parts.push(`<table>${rows.filter(([, v]) => v).map(([k, v]) => `<tr><th>${k}</th><td>${h(v!)}</td></tr>`).join('')}</table>`);
+    parts.push(`<table>${rows.flatMap(([k, v]) => v ? [`<tr><th>${k}</th><td>${h(v)}</td></tr>`] : []).join('')}</table>`);
     if (s.strategy.doc) parts.push(`<blockquote>${h(s.strategy.doc)}</blockquote>`);
 
     const f = s.counts.findings;
@@ -69,10 +70,10 @@ export function renderHtml(s: PlanSummary, options: HtmlOptions = {}): string {
 <tr><th>Objectives</th><td class="num">${s.counts.objectives}</td><td></td></tr>
 <tr><th>Activities</th><td class="num">${s.counts.activities}</td><td></td></tr>
 <tr><th>Benchmarks</th><td class="num">${s.counts.benchmarks}</td><td></td></tr>
-<tr><th>Total cost</th><td class="num">${h(moneyWithCurrency(s.totals.cost, cur))}</td><td></td></tr>
-<tr><th>External funding</th><td class="num">${h(moneyWithCurrency(s.totals.external, cur))}</td><td></td></tr>
-<tr><th>Domestic funding</th><td class="num">${h(moneyWithCurrency(s.totals.domestic, cur))}</td><td></td></tr>
-<tr><th>Funding gap</th><td class="num">${h(moneyWithCurrency(s.totals.gap, cur))}</td><td></td></tr>
+<tr><th>Total cost</th><td class="num">${h(formatMoney(s.totals.cost, cur))}</td><td></td></tr>
+<tr><th>External funding</th><td class="num">${h(formatMoney(s.totals.external, cur))}</td><td></td></tr>
+<tr><th>Domestic funding</th><td class="num">${h(formatMoney(s.totals.domestic, cur))}</td><td></td></tr>
+<tr><th>Funding gap</th><td class="num">${h(formatMoney(s.totals.gap, cur))}</td><td></td></tr>
 <tr><th>Findings</th><td class="num">${f.error + f.warning + f.info}</td><td><span class="sev-error">${plural(f.error, 'error')}</span>, <span class="sev-warning">${plural(f.warning, 'warning')}</span>, <span class="sev-info">${plural(f.info, 'info')}</span>${f.suppressed ? `, ${f.suppressed} suppressed` : ''}</td></tr>
 </table>`);
 
@@ -107,7 +108,7 @@ ${o.doc ? `<blockquote>${h(o.doc)}</blockquote>` : ''}
 <p>Sector ${h(o.sector ?? '—')}; dimensions ${h(o.dimensions.join(', ') || '—')}; levels ${h(o.levels.join(', ') || '—')}<br>
 Lead ${h(o.lead ?? '—')}${o.partners.length ? `; partners ${h(o.partners.join(', '))}` : ''}<br>
 Phases ${h(o.phases.join(', ') || '—')}${o.start ? ` (${h(o.start)} to ${h(o.end ?? '')})` : ''}<br>
-Cost ${h(moneyWithCurrency(o.cost, cur))}, funded ${h(moneyWithCurrency(o.funded, cur))}, gap ${h(moneyWithCurrency(o.gap, cur))}</p>
+Cost ${h(formatMoney(o.cost, cur))}, funded ${h(formatMoney(o.funded, cur))}, gap ${h(formatMoney(o.gap, cur))}</p>
 ${o.activities.length ? `<ol>${o.activities.map(a => `<li>${h(a.name)}${a.title ? ` — ${h(a.title)}` : ''} <span class="muted">(${h(a.type ?? '—')}${a.start ? `, ${h(a.start)} to ${h(a.end ?? '')}` : ''})</span></li>`).join('')}</ol>` : ''}
 ${benchmarks.length ? `<ul>${benchmarks.map(b => `<li>${h(b.name)}${b.title ? ` — ${h(b.title)}` : ''}: ${h(quantity(b.baseline))}${b.baseline?.year ? ` (${b.baseline.year})` : ''} → ${h(quantity(b.target))}${b.target?.year ? ` (${b.target.year})` : ''}</li>`).join('')}</ul>` : ''}</div>`);
     }

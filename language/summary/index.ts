@@ -1,16 +1,14 @@
 /** Plan summaries: the model and its three renderings (SUMMARY.md). */
 import type { LangiumDocument } from 'langium';
 import type * as ast from '../generated/ast.js';
-import type { SsrServices } from '../ssr-module.js';
+import type { SummaryFormat } from '../base/protocol.js';
+import type { SsrValidationServices } from '../validation/rule-engine.js';
 import { buildSummary, type PlanSummary } from './summary-model.js';
 import { renderMarkdown } from './markdown.js';
 import { renderHtml, type HtmlOptions } from './html.js';
 import { renderJson } from './json.js';
 
-export type SummaryFormat = 'md' | 'html' | 'json';
-export const SUMMARY_FORMATS: readonly SummaryFormat[] = ['md', 'html', 'json'];
-
-export function renderSummary(summary: PlanSummary, format: SummaryFormat, html?: HtmlOptions): string {
+function renderSummary(summary: PlanSummary, format: SummaryFormat, html?: HtmlOptions): string {
     switch (format) {
         case 'md': return renderMarkdown(summary);
         case 'html': return renderHtml(summary, html);
@@ -19,7 +17,7 @@ export function renderSummary(summary: PlanSummary, format: SummaryFormat, html?
 }
 
 /** The summary of a built document in one format. */
-export function summarize(services: SsrServices, document: LangiumDocument<ast.Document>, format: SummaryFormat, fileLabel: string, html?: HtmlOptions): string {
+export function summarize(services: SsrValidationServices, document: LangiumDocument<ast.Document>, format: SummaryFormat, fileLabel: string, html?: HtmlOptions): string {
     return renderSummary(buildSummary(services, document, fileLabel), format, html);
 }
 

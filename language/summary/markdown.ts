@@ -1,7 +1,8 @@
 /** The plan summary as Markdown: tables, a Mermaid gantt timeline and a Mermaid xychart funding chart. */
 import type { PlanSummary } from './summary-model.js';
-import { sectorRows, DIMENSIONS } from './summary-model.js';
-import { escapeMarkdown as md, mermaidText, money, moneyWithCurrency, plural, quantity } from './format.js';
+import { sectorRows } from './summary-model.js';
+import { DIMENSIONS } from '../base/taxonomy.js';
+import { escapeMarkdown as md, mermaidText, money, formatMoney, plural, quantity } from '../base/format.js';
 
 export function renderMarkdown(s: PlanSummary): string {
     const out: string[] = [];
@@ -15,7 +16,7 @@ export function renderMarkdown(s: PlanSummary): string {
         ['Approach', s.strategy.approach],
         ['Scope', s.strategy.scope.partial ? `partial: ${s.strategy.scope.sectors.join(', ')}${s.strategy.scope.reason ? ` — ${s.strategy.scope.reason}` : ''}` : 'comprehensive (sector-wide)'],
     ];
-    out.push('| | |', '|---|---|', ...header.filter(([, v]) => v).map(([k, v]) => `| ${k} | ${md(v!)} |`), '');
+    out.push('| | |', '|---|---|', ...header.flatMap(([k, v]) => v ? [`| ${k} | ${md(v)} |`] : []), '');
     if (s.strategy.doc) out.push(...s.strategy.doc.split('\n').map(l => `> ${md(l.trim())}`), '');
 
     out.push('## At a glance', '');
@@ -26,10 +27,10 @@ export function renderMarkdown(s: PlanSummary): string {
         `| Objectives | ${s.counts.objectives} |`,
         `| Activities | ${s.counts.activities} |`,
         `| Benchmarks | ${s.counts.benchmarks} |`,
-        `| Total cost | ${moneyWithCurrency(s.totals.cost, cur)} |`,
-        `| External funding | ${moneyWithCurrency(s.totals.external, cur)} |`,
-        `| Domestic funding | ${moneyWithCurrency(s.totals.domestic, cur)} |`,
-        `| Funding gap | ${moneyWithCurrency(s.totals.gap, cur)} |`,
+        `| Total cost | ${formatMoney(s.totals.cost, cur)} |`,
+        `| External funding | ${formatMoney(s.totals.external, cur)} |`,
+        `| Domestic funding | ${formatMoney(s.totals.domestic, cur)} |`,
+        `| Funding gap | ${formatMoney(s.totals.gap, cur)} |`,
         `| Findings | ${plural(f.error, 'error')}, ${plural(f.warning, 'warning')}, ${plural(f.info, 'info')}${f.suppressed ? `, ${f.suppressed} suppressed` : ''} |`, '');
 
     out.push('## Coverage', '');
@@ -86,7 +87,7 @@ export function renderMarkdown(s: PlanSummary): string {
         out.push(`- Sector: ${o.sector ?? '—'}; dimensions: ${o.dimensions.join(', ') || '—'}; levels: ${o.levels.join(', ') || '—'}`);
         out.push(`- Lead: ${md(o.lead ?? '—')}${o.partners.length ? `; partners: ${o.partners.map(md).join(', ')}` : ''}`);
         out.push(`- Phases: ${o.phases.map(md).join(', ') || '—'}${o.start ? ` (${o.start} to ${o.end})` : ''}`);
-        out.push(`- Cost ${moneyWithCurrency(o.cost, cur)}, funded ${moneyWithCurrency(o.funded, cur)}, gap ${moneyWithCurrency(o.gap, cur)}`);
+        out.push(`- Cost ${formatMoney(o.cost, cur)}, funded ${formatMoney(o.funded, cur)}, gap ${formatMoney(o.gap, cur)}`);
         if (o.activities.length > 0) {
             out.push('- Activities:');
             o.activities.forEach((a, i) => out.push(`  ${i + 1}. ${md(a.name)}${a.title ? ` — ${md(a.title)}` : ''} (${a.type ?? '—'}${a.start ? `, ${a.start} to ${a.end}` : ''})`));

@@ -4,20 +4,14 @@
  * JSON. The JSON rendering is this model itself.
  */
 import type { LangiumDocument } from 'langium';
-import * as ast from '../generated/ast.js';
-import type { SsrServices } from '../ssr-module.js';
-import { buildStrategyModel, type StrategyModel } from '../model/strategy-model.js';
-import { timeModelOf } from '../model/time-model.js';
-import { importedDocuments, unquote } from '../imports.js';
-import { actorCategory, termIds, type ActorCategory } from '../taxonomy.js';
-import { formatMonth, quantityValue, yearValue, type Span } from '../values.js';
-import { toFinding, type FileFinding } from '../check.js';
-import { fiscalModelOf, type YearFigures } from '../model/fiscal-model.js';
+import type * as ast from '../generated/ast.js';
+import { actorCategory, requiredSectors, termIds, DIMENSIONS, type ActorCategory } from '../base/taxonomy.js';
+import { formatMonth, quantityValue, yearValue, type Span } from '../base/values.js';
+import type { YearFigures } from '../model/fiscal-model.js';
+import { toFinding, type FileFinding } from '../validation/findings.js';
+import type { SsrValidationServices } from '../validation/rule-engine.js';
 
-export const CORE_SECTORS = ['defence', 'policing', 'justice', 'corrections', 'oversight', 'civil-society', 'public-finance'] as const;
-export const DIMENSIONS = ['political', 'institutional', 'economic', 'societal'] as const;
-
-export interface SummaryFinding {
+interface SummaryFinding {
     file: string;
     ruleId: string;
     severity: 'error' | 'warning' | 'info';
@@ -28,7 +22,7 @@ export interface SummaryFinding {
     endColumn: number;
 }
 
-export interface SummaryObjective {
+interface SummaryObjective {
     name: string;
     title?: string;
     doc?: string;
@@ -47,7 +41,7 @@ export interface SummaryObjective {
     gap: number;
 }
 
-export interface SummaryBenchmark {
+interface SummaryBenchmark {
     name: string;
     title?: string;
     measures: string[];
@@ -94,14 +88,13 @@ export interface PlanSummary {
 const spanText = (span: Span | undefined) => span ? { start: formatMonth(span.start), end: formatMonth(span.end) } : {};
 
 /** Builds the summary of a built (parsed, linked, validated) document. */
-export function buildSummary(services: SsrServices, document: LangiumDocument<ast.Document>, fileLabel: string): PlanSummary {
-    const model: StrategyModel = buildStrategyModel(document, importedDocuments(document, services.shared.workspace.LangiumDocuments));
-    const time = timeModelOf(model);
-    const config = services.config.ConfigProvider.getConfig(document.uri);
+export function buildSummary(services: SsrValidationServices, document: LangiumDocument<ast.Document>, fileLabel: string): PlanSummary {
+    const model = services.model.StrategyModel.get(document);
+    const time = services.model.TimeModel.get(document);
     const docs = services.documentation.DocumentationProvider;
     const strategy = model.strategy;
     const name = (n: { name?: string } | undefined) => n?.name ?? '';
-    const title = (t: string | undefined) => t === undefined ? undefined : unquote(t);
+    const title = (t: string | undefined) => t?.trim() || undefined;
 
     const findings: SummaryFinding[] = (document.diagnostics ?? []).map(toFinding)
         .filter((f): f is FileFinding & { severity: SummaryFinding['severity'] } => f.severity !== 'hint')
@@ -116,7 +109,7 @@ export function buildSummary(services: SsrServices, document: LangiumDocument<as
         byCategory[category] = (byCategory[category] ?? 0) + 1;
     }
 
-    const fiscal = fiscalModelOf(model, config);
+    const fiscal = services.model.FiscalModel.get(document);
     const coverage: Record<string, Record<string, string[]>> = {};
     for (const objective of model.objectives) {
         if (!objective.sector || !objective.name) continue;
@@ -164,7 +157,7 @@ export function buildSummary(services: SsrServices, document: LangiumDocument<as
         years: fiscal.years.map(y => ({ ...y })),
         coverage,
         missing: {
-            sectors: strategy?.scope?.partial ? [] : CORE_SECTORS.filter(s => !coveredSectors.has(s)),
+            sectors: strategy?.scope?.partial ? [] : requiredSectors(model.allActors.map(a => a.kind)).filter(s => !coveredSectors.has(s)),
             dimensions: strategy?.scope?.partial ? [] : DIMENSIONS.filter(d => !coveredDimensions.has(d)),
         },
         timeline: {
@@ -215,11 +208,11 @@ export function buildSummary(services: SsrServices, document: LangiumDocument<as
     };
 }
 
-/** All sectors in taxonomy order, for the coverage matrix rows. */
+/** The coverage matrix rows: the core sectors (of a comprehensive strategy) and every sector used, in taxonomy order. */
 export function sectorRows(summary: PlanSummary): string[] {
-    const core = summary.strategy.scope.partial ? [] : [...CORE_SECTORS];
-    const used = Object.keys(summary.coverage);
-    return termIds('sector').filter(s => core.includes(s as typeof CORE_SECTORS[number]) || used.includes(s));
+    const shown = new Set([...summary.missing.sectors, ...Object.keys(summary.coverage)]);
+    if (!summary.strategy.scope.partial) for (const sector of requiredSectors([])) shown.add(sector);
+    return termIds('sector').filter(s => shown.has(s));
 }
 
 /** A doc comment's text with each line trimmed (the comment's own indentation is not content). */

@@ -1,61 +1,66 @@
 /**
  * The flow from a parsed and linked document to diagnostics: every registered rule runs over the
- * strategy model, then `.ssrrc.json` severities apply, then suppressions, then
- * `suppression/unused`. It replaces Langium's built-in checks, so that parse and link errors are
- * rules too (`syntax/error`, `reference/*`) with their ids, links and plain-words messages.
+ * document's models, then `.ssrrc.json` severities apply, then suppression comments, then the
+ * rules that judge the suppressions (`suppression/unused`). It replaces Langium's built-in checks
+ * so that parse and link errors are rules too (`syntax/error`, `reference/*`) with their ids, links
+ * and plain-words messages, and it is built on Langium's validator types: a finding's location is
+ * a `DiagnosticInfo`, its range comes from Langium's `getDiagnosticRange`, and the check yields to
+ * cancellation between rules so that typing never waits on a stale check.
  */
 import {
-    Cancellation, DefaultDocumentValidator, GrammarUtils,
+    Cancellation, DefaultDocumentValidator, DocumentCache, getDiagnosticRange, interruptAndCheck,
     type LangiumDocument, type ValidationOptions,
 } from 'langium';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
-import type { SsrServices } from '../ssr-module.js';
-import * as ast from '../generated/ast.js';
-import { buildStrategyModel } from '../model/strategy-model.js';
-import { importedDocuments } from '../imports.js';
-import { docsUrl, type Finding, type FindingInput, type Rule, type RuleContext, type Severity } from '../rules/rule.js';
-import type { ResolvedConfig } from '../config.js';
-import { findSuppressions, type Suppression } from './suppression.js';
-import { closest, didYouMean } from '../util/strings.js';
+import type { Severity } from '../base/severity.js';
+import { docsUrl } from '../base/rule-ids.js';
+import type { ResolvedConfig } from '../config/config.js';
+import type { SsrModelServices } from '../model/services.js';
+import type { SsrRulesAddedServices } from '../rules/registry.js';
+import type { Finding, FindingInput, Rule, RuleContext, SuppressionOutcome } from '../rules/rule.js';
+import { covers, findSuppressions, type Suppression } from '../parsing/suppression.js';
+import type { SsrDiagnosticData } from './findings.js';
 
-export const UNUSED_SUPPRESSION = 'suppression/unused';
-
-/** What a diagnostic carries for quick fixes and hovers. */
-export interface SsrDiagnosticData {
-    ruleId: string;
-    fix?: Finding['fix'];
-    key?: string;
+/** What the validation layer adds to the services. */
+export interface SsrValidationAddedServices {
+    validation: {
+        DocumentValidator: SsrDocumentValidator;
+    };
 }
-
-const SEVERITY_TO_LSP: Record<Severity, 1 | 2 | 3 | 4> = { error: 1, warning: 2, info: 3, hint: 4 };
-const LSP_TO_SEVERITY: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
-export const severityOf = (diagnostic: Diagnostic): Severity => LSP_TO_SEVERITY[diagnostic.severity ?? 1] ?? 'error';
+export type SsrValidationServices = SsrModelServices & SsrRulesAddedServices & SsrValidationAddedServices;
 
 export class SsrDocumentValidator extends DefaultDocumentValidator {
+    protected readonly ssrServices: SsrModelServices & SsrRulesAddedServices;
     /** How many findings suppression comments hid in each document's last check (the summary counts them). */
-    private readonly suppressed = new WeakMap<LangiumDocument, number>();
+    protected readonly suppressed: DocumentCache<string, number>;
 
-    constructor(protected readonly ssrServices: SsrServices) {
-        super(ssrServices);
+    constructor(services: SsrModelServices & SsrRulesAddedServices) {
+        super(services);
+        this.ssrServices = services;
+        this.suppressed = new DocumentCache(services.shared);
     }
 
     override async validateDocument(document: LangiumDocument, _options: ValidationOptions = {}, cancelToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
-        if (cancelToken.isCancellationRequested) return [];
-        return this.check(document).map(finding => this.findingToDiagnostic(finding));
+        const findings = await this.check(document, cancelToken);
+        return findings.map(finding => this.findingToDiagnostic(finding));
     }
 
     /** Every finding for a document, after configuration and suppression, in document order. */
-    check(document: LangiumDocument): Finding[] {
+    async check(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<Finding[]> {
         const services = this.ssrServices;
         const config = services.config.ConfigProvider.getConfig(document.uri);
-        const model = buildStrategyModel(document as LangiumDocument<ast.Document>, importedDocuments(document, services.shared.workspace.LangiumDocuments));
+        const models = services.model;
+        const isLibrary = models.StrategyModel.get(document).isLibrary;
         const findings: Finding[] = [];
-        for (const rule of services.rules.RuleRegistry.all) {
+        const run = (rule: Rule, suppressions?: SuppressionOutcome) => {
             const severity = effectiveSeverity(rule, config);
-            if (severity === 'off') continue;
-            if (model.isLibrary && !rule.appliesToLibraries) continue;
+            if (severity === 'off' || (isLibrary && !rule.appliesToLibraries)) return;
             const context: RuleContext = {
-                document, model, config, services,
+                document, services, config, suppressions,
+                get model() { return models.StrategyModel.get(document); },
+                get time() { return models.TimeModel.get(document); },
+                get fiscal() { return models.FiscalModel.get(document, config); },
+                get relations() { return models.Relations.get(document); },
                 report: (input: FindingInput) => findings.push({ ...input, ruleId: rule.id, severity: input.severity && input.severity !== rule.severity ? adjust(input.severity, rule, severity) : severity }),
             };
             try {
@@ -64,75 +69,66 @@ export class SsrDocumentValidator extends DefaultDocumentValidator {
                 // A rule must never take the checker down: the author is mid-edit and the AST may be partial.
                 console.error(`Rule ${rule.id} failed on ${document.uri.toString()}:`, error);
             }
+        };
+        const rules = services.rules.RuleRegistry.all;
+        for (const rule of rules) {
+            if (rule.afterSuppression) continue;
+            await interruptAndCheck(cancelToken);
+            run(rule);
         }
-        const result = this.applySuppressions(document, findings, config);
-        return result.sort((a, b) => compareRanges(this.rangeOf(a), this.rangeOf(b)) || a.ruleId.localeCompare(b.ruleId));
+        const outcome = this.applySuppressions(document, findings);
+        const kept = findings.filter(finding => !outcome.hidden.has(finding));
+        findings.length = 0;
+        findings.push(...kept);
+        for (const rule of rules) {
+            if (rule.afterSuppression) run(rule, outcome);
+        }
+        return findings
+            .map(finding => ({ finding, range: this.rangeOf(finding) }))
+            .sort((a, b) => compareRanges(a.range, b.range) || a.finding.ruleId.localeCompare(b.finding.ruleId))
+            .map(({ finding }) => finding);
     }
 
-    protected applySuppressions(document: LangiumDocument, findings: Finding[], config: ResolvedConfig): Finding[] {
-        const suppressions = findSuppressions(document, this.ssrServices.parser.Lexer);
-        this.suppressed.set(document, 0);
-        if (suppressions.length === 0) return findings;
+    /** Which findings the document's suppression comments hide, and which comments hid something. */
+    protected applySuppressions(document: LangiumDocument, findings: readonly Finding[]): SuppressionOutcome & { hidden: ReadonlySet<Finding> } {
+        const all = findSuppressions(document, this.ssrServices.parser.Lexer);
         const used = new Set<Suppression>();
-        const kept = findings.filter(finding => {
-            const line = this.rangeOf(finding).start.line;
-            const by = suppressions.find(s => s.reason && s.covers && line >= s.covers.startLine && line <= s.covers.endLine && s.ruleIds.includes(finding.ruleId));
-            if (by) used.add(by);
-            return !by;
-        });
-        this.suppressed.set(document, findings.length - kept.length);
-        const unusedRule = this.ssrServices.rules.RuleRegistry.get(UNUSED_SUPPRESSION);
-        const severity = unusedRule ? effectiveSeverity(unusedRule, config) : 'off';
-        if (severity === 'off') return kept;
-        const known = this.ssrServices.rules.RuleRegistry.ids;
-        for (const suppression of suppressions) {
-            if (used.has(suppression)) continue;
-            let message: string;
-            if (!suppression.reason) {
-                message = `This ${'ssr-ignore-next-line'} comment gives no reason, so it suppresses nothing. Add '-- <why this finding does not apply here>' after the rule id: reviewers need the reason.`;
-            } else if (suppression.ruleIds.length === 0) {
-                message = `This ${'ssr-ignore-next-line'} comment names no rule, so it suppresses nothing. Write the rule id(s) before '--', or remove the comment.`;
-            } else {
-                const unknown = suppression.ruleIds.filter(id => !known.includes(id));
-                message = unknown.length > 0
-                    ? `Unknown rule id '${unknown[0]}' in ${'ssr-ignore-next-line'}.${didYouMean(closest(unknown[0], known))} The comment suppresses nothing.`
-                    : `This ${'ssr-ignore-next-line'} comment suppresses nothing: no ${suppression.ruleIds.join(', ')} finding lies on the line or declaration after it. Remove it so that it does not hide a future finding.`;
+        const hidden = new Set<Finding>();
+        if (all.length > 0) {
+            for (const finding of findings) {
+                const line = this.rangeOf(finding).start.line;
+                const by = all.find(s => covers(s, finding.ruleId, line));
+                if (by) {
+                    used.add(by);
+                    hidden.add(finding);
+                }
             }
-            kept.push({ ruleId: UNUSED_SUPPRESSION, severity, message, range: suppression.range, fix: { removeLine: suppression.range.start.line } });
         }
-        return kept;
+        this.suppressed.set(document.uri, 'count', hidden.size);
+        return { all, used, hidden, knownRuleIds: this.ssrServices.rules.RuleRegistry.ids };
     }
 
+    /** How many findings suppression comments hid in the document's last check. */
     suppressedCount(document: LangiumDocument): number {
-        return this.suppressed.get(document) ?? 0;
+        return this.suppressed.get(document.uri, 'count') ?? 0;
     }
 
     rangeOf(finding: Finding): Range {
-        if (finding.range) return finding.range;
-        const node = finding.node;
-        if (!node?.$cstNode) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-        let cst = undefined;
-        if (finding.property) cst = GrammarUtils.findNodeForProperty(node.$cstNode, finding.property, finding.index);
-        else if (finding.keyword) cst = GrammarUtils.findNodeForKeyword(node.$cstNode, finding.keyword, finding.index);
-        return (cst ?? node.$cstNode).range;
+        return getDiagnosticRange(finding);
     }
 
+    /** A finding as an LSP diagnostic, through Langium's own conversion. */
     findingToDiagnostic(finding: Finding): Diagnostic {
         const data: SsrDiagnosticData = { ruleId: finding.ruleId, fix: finding.fix, key: finding.key };
-        return {
-            range: this.rangeOf(finding),
-            severity: SEVERITY_TO_LSP[finding.severity],
-            code: finding.ruleId,
-            codeDescription: { href: docsUrl(finding.ruleId) },
-            source: 'ssr',
-            message: finding.message,
-            data,
-        };
+        return this.toDiagnostic(finding.severity, finding.message, {
+            node: finding.node, property: finding.property, index: finding.index, keyword: finding.keyword, range: finding.range,
+            code: finding.ruleId, codeDescription: { href: docsUrl(finding.ruleId) }, data,
+        });
     }
 }
 
 /** The severity a rule runs at under a config: the configured one, else its default. */
-export function effectiveSeverity(rule: Rule, config: ResolvedConfig): Severity | 'off' {
+function effectiveSeverity(rule: Rule, config: ResolvedConfig): Severity | 'off' {
     return config.severities.get(rule.id) ?? rule.severity;
 }
 

@@ -38,13 +38,14 @@ import type { CodeAction, Diagnostic, Position, Range, TextEdit } from 'vscode-l
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Document } from '../../language/generated/ast.js';
 import type { SsrServices } from '../../language/ssr-module.js';
-import { toFinding, type FileFinding } from '../../language/check.js';
-import { LANGUAGE_FAMILIES, familyOf, type FixData, type Severity } from '../../language/rules/rule.js';
-import { effectiveSeverity } from '../../language/validation/rule-engine.js';
+import { toFinding, type FileFinding } from '../../language/validation/findings.js';
+import { LANGUAGE_FAMILIES, familyOf } from '../../language/base/rule-ids.js';
+import type { Severity } from '../../language/base/severity.js';
+import type { FixData } from '../../language/rules/rule.js';
 import { HEADER, parser } from '../helpers.js';
 
-export const OPEN = '‹';
-export const CLOSE = '›';
+const OPEN = '‹';
+const CLOSE = '›';
 
 /** `HEADER` with its title marked 'title': where the findings "at the strategy title" point. */
 export const MARKED_HEADER = HEADER.replace('strategy "Test"', `strategy ${OPEN}title:"Test"${CLOSE}`);
@@ -104,7 +105,7 @@ export interface Checked extends Marked {
     /** Every finding, in document order. */
     readonly findings: readonly Found[];
     /** The findings of one rule, in document order. */
-    of(ruleId: string): Found[];
+    readonly of: (ruleId: string) => Found[];
 }
 
 export type Expected = string | { readonly at: string; readonly key?: string; readonly severity?: Severity };
@@ -148,7 +149,8 @@ export function findingsHelper(services: SsrServices) {
         assert.ok(rule, `${ruleId} is not a registered rule`);
         const checked = await check(source, options);
         const { document, marks, text } = checked;
-        assert.notEqual(effectiveSeverity(rule, services.config.ConfigProvider.getConfig(document.uri)), 'off', `${ruleId} is switched off for the test document`);
+        const configured = services.config.ConfigProvider.getConfig(document.uri).severities.get(ruleId);
+        assert.notEqual(configured ?? rule.severity, 'off', `${ruleId} is switched off for the test document`);
         const allowed = new Set([ruleId, ...(options.allow ?? [])]);
         const stray = checked.findings.filter(f => LANGUAGE_FAMILIES.has(familyOf(f.ruleId)) && !allowed.has(f.ruleId));
         assert.deepEqual(stray.map(f => `${f.ruleId} at ${showRange(f.range)}: ${f.message}`), [], `the test document must be free of language findings:\n${text}`);

@@ -1,7 +1,6 @@
 import type { Rule } from '../rule.js';
 import { atStrategyTitle } from '../common.js';
-
-const DIMENSIONS = ['political', 'institutional', 'economic', 'societal'];
+import { DIMENSIONS } from '../../base/taxonomy.js';
 
 export const coverageDimensions: Rule = {
     id: 'coverage/dimensions',

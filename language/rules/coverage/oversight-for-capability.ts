@@ -1,6 +1,6 @@
 import * as ast from '../../generated/ast.js';
-import { activityTargets, overlapsOrPrecedes, timeModelOf } from '../../model/time-model.js';
-import type { Span } from '../../values.js';
+import { activityTargets, overlapsOrPrecedes } from '../../model/time-model.js';
+import type { Span } from '../../base/values.js';
 import type { Rule } from '../rule.js';
 import { categoryOf, isCapability, isProvider } from '../common.js';
 
@@ -16,8 +16,7 @@ export const coverageOversightForCapability: Rule = {
     id: 'coverage/oversight-for-capability',
     severity: 'warning',
     description: 'Capability is built for a security provider, and no oversight objective overlaps or precedes it.',
-    check({ model, report }) {
-        const time = timeModelOf(model);
+    check({ model, time, report }) {
         const oversight = model.objectives.filter(isOversightObjective).map(o => time.objective(o));
         // An undated objective (no phase, no dated activity) cannot be placed in time: it is given the benefit of the doubt.
         const covers = (oversightSpan: Span | undefined, span: Span | undefined) =>

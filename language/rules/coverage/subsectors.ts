@@ -1,11 +1,6 @@
 import type { Rule } from '../rule.js';
 import { atStrategyTitle } from '../common.js';
-
-const CORE = ['defence', 'policing', 'justice', 'corrections', 'oversight', 'civil-society', 'public-finance'];
-const CONDITIONAL: { sector: string; kinds: string[] }[] = [
-    { sector: 'intelligence', kinds: ['intelligence'] },
-    { sector: 'border-management', kinds: ['border-guard', 'coast-guard', 'customs'] },
-];
+import { requiredSectors } from '../../base/taxonomy.js';
 
 export const coverageSubsectors: Rule = {
     id: 'coverage/subsectors',
@@ -15,9 +10,7 @@ export const coverageSubsectors: Rule = {
         const where = atStrategyTitle(model);
         if (!where || model.strategy?.scope?.partial) return;
         const covered = new Set(model.objectives.map(o => o.sector));
-        const kinds = new Set(model.allActors.map(a => a.kind));
-        const required = [...CORE, ...CONDITIONAL.filter(c => c.kinds.some(k => kinds.has(k))).map(c => c.sector)];
-        for (const sector of required) {
+        for (const sector of requiredSectors(model.allActors.map(a => a.kind))) {
             if (covered.has(sector)) continue;
             report({
                 ...where,

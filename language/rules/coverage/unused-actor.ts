@@ -1,26 +1,17 @@
 import * as ast from '../../generated/ast.js';
-import type { StrategyModel } from '../../model/strategy-model.js';
+import type { LangiumDocument } from 'langium';
 import type { Rule } from '../rule.js';
 
-const cache = new WeakMap<StrategyModel, Set<ast.Actor>>();
-
 /**
- * The actors this file's objectives (lead, partners), activities (targets) and funding lines
- * (from) refer to, collected once per check. References made inside imported libraries do not
- * count: a library holds only actors, and an actor that only a library mentions is unused here.
+ * The actors this file refers to, by any reference (lead, partners, targets, from, by…). References
+ * made inside imported libraries do not count: a library holds only actors, and an actor that only
+ * a library mentions is unused here. Linear in the number of references.
  */
-export function referencedActors(model: StrategyModel): Set<ast.Actor> {
-    let used = cache.get(model);
-    if (!used) {
-        used = new Set();
-        const add = (reference: { ref?: ast.Actor } | undefined) => { if (reference?.ref) used!.add(reference.ref); };
-        for (const objective of model.objectives) {
-            add(objective.lead);
-            objective.partners.forEach(add);
-        }
-        for (const activity of model.activities) activity.targets.forEach(add);
-        for (const funding of model.fundings) add(funding.source);
-        cache.set(model, used);
+function referencedActors(document: LangiumDocument): Set<ast.Actor> {
+    const used = new Set<ast.Actor>();
+    for (const reference of document.references) {
+        const target = 'ref' in reference ? reference.ref : undefined;
+        if (ast.isActor(target)) used.add(target);
     }
     return used;
 }
@@ -29,8 +20,8 @@ export const coverageUnusedActor: Rule = {
     id: 'coverage/unused-actor',
     severity: 'hint',
     description: 'Nothing refers to an actor declared in the file.',
-    check({ model, report }) {
-        const used = referencedActors(model);
+    check({ document, model, report }) {
+        const used = referencedActors(document);
         for (const actor of model.actors) {
             if (!actor.name || used.has(actor)) continue;
             report({

@@ -1,6 +1,7 @@
-import { fiscalModelOf, formatAmount, MONEY_EPSILON } from '../../model/fiscal-model.js';
-import { timeModelOf, overlaps } from '../../model/time-model.js';
-import { monthIndex } from '../../values.js';
+import { formatMoney } from '../../base/format.js';
+import { MONEY_EPSILON } from '../../model/fiscal-model.js';
+import { overlaps } from '../../model/time-model.js';
+import { monthIndex, type Span } from '../../base/values.js';
 import type { Rule } from '../rule.js';
 import { atStrategyTitle } from '../common.js';
 
@@ -8,13 +9,11 @@ export const fiscalDonorTaper: Rule = {
     id: 'fiscal/donor-taper',
     severity: 'warning',
     description: 'External funding grows during consolidation, or its final-year share exceeds the maximum.',
-    check({ model, config, report }) {
+    check({ model, time, fiscal, report }) {
         const where = atStrategyTitle(model);
         if (!where) return;
-        const fiscal = fiscalModelOf(model, config);
-        const time = timeModelOf(model);
-        const consolidation = model.phases.filter(p => p.stage === 'consolidation').map(p => time.phase(p)).filter(s => s !== undefined);
-        const inConsolidation = (year: number) => consolidation.some(s => overlaps(s!, { start: monthIndex(year, 1), end: monthIndex(year, 12) }));
+        const consolidation = model.phases.filter(p => p.stage === 'consolidation').map(p => time.phase(p)).filter((s): s is Span => s !== undefined);
+        const inConsolidation = (year: number) => consolidation.some(s => overlaps(s, { start: monthIndex(year, 1), end: monthIndex(year, 12) }));
         for (let i = 1; i < fiscal.years.length; i++) {
             const previous = fiscal.years[i - 1], current = fiscal.years[i];
             if (!inConsolidation(previous.year) || !inConsolidation(current.year)) continue;
@@ -22,7 +21,7 @@ export const fiscalDonorTaper: Rule = {
             report({
                 ...where,
                 key: String(current.year),
-                message: `External funding grows during consolidation, from ${formatAmount(previous.external, fiscal.currency)} in ${previous.year} to ${formatAmount(current.external, fiscal.currency)} in ${current.year}. Funding responsibility should pass incrementally to the state: taper external funding in the consolidation phase.`,
+                message: `External funding grows during consolidation, from ${formatMoney(previous.external, fiscal.currency)} in ${previous.year} to ${formatMoney(current.external, fiscal.currency)} in ${current.year}. Funding responsibility should pass incrementally to the state: taper external funding in the consolidation phase.`,
             });
         }
         const final = fiscal.years[fiscal.years.length - 1];
@@ -31,7 +30,7 @@ export const fiscalDonorTaper: Rule = {
             report({
                 ...where,
                 key: 'max-external-share',
-                message: `In ${final.year}, the final year, ${Math.round((final.external / total) * 1000) / 10}% of funding is external (${formatAmount(final.external, fiscal.currency)} of ${formatAmount(total, fiscal.currency)}), above the maximum external share of ${Math.round(fiscal.maxExternalShare * 1000) / 10}%. Funding responsibility should pass to the state by the end of the strategy: increase domestic funding or taper donor funding.`,
+                message: `In ${final.year}, the final year, ${Math.round((final.external / total) * 1000) / 10}% of funding is external (${formatMoney(final.external, fiscal.currency)} of ${formatMoney(total, fiscal.currency)}), above the maximum external share of ${Math.round(fiscal.maxExternalShare * 1000) / 10}%. Funding responsibility should pass to the state by the end of the strategy: increase domestic funding or taper donor funding.`,
             });
         }
     },

@@ -1,20 +1,20 @@
+import { formatMoney } from '../../base/format.js';
 import * as ast from '../../generated/ast.js';
-import { fiscalModelOf, formatAmount, MONEY_EPSILON } from '../../model/fiscal-model.js';
+import { MONEY_EPSILON } from '../../model/fiscal-model.js';
 import type { Rule } from '../rule.js';
 
 export const fiscalGap: Rule = {
     id: 'fiscal/gap',
     severity: 'warning',
     description: 'A funded objective costs more than its funding in some years.',
-    check({ model, config, report }) {
-        const fiscal = fiscalModelOf(model, config);
+    check({ fiscal, report }) {
         for (const figures of fiscal.objectives.values()) {
             if (!figures.supported) continue;
             const short = [...figures.years].filter(([, y]) => y.gap > MONEY_EPSILON);
             if (short.length === 0) continue;
             report({
                 node: figures.objective, property: ast.Objective.name,
-                message: `Objective '${figures.objective.name}' is not fully funded: ${short.map(([year, y]) => `${year} ${formatAmount(y.gap, fiscal.currency)}`).join(', ')} (total ${formatAmount(figures.gap, fiscal.currency)}). A strategy based on unrealistic resource estimates stalls mid-way: add funding for those years or reduce the costs.`,
+                message: `Objective '${figures.objective.name}' is not fully funded: ${short.map(([year, y]) => `${year} ${formatMoney(y.gap, fiscal.currency)}`).join(', ')} (total ${formatMoney(figures.gap, fiscal.currency)}). A strategy based on unrealistic resource estimates stalls mid-way: add funding for those years or reduce the costs.`,
             });
         }
     },

@@ -1,6 +1,7 @@
 import * as ast from '../../generated/ast.js';
 import { activityTargets } from '../../model/time-model.js';
-import type { Rule, Severity } from '../rule.js';
+import type { Rule } from '../rule.js';
+import type { Severity } from '../../base/severity.js';
 
 const ECONOMIC = ['economic-support', 'development-assistance'];
 const MILITARY = ['foreign-military-financing', 'imet', 'dod-security-cooperation'];

@@ -1,5 +1,5 @@
 import * as ast from '../../generated/ast.js';
-import { quantityValue } from '../../values.js';
+import { quantityValue } from '../../base/values.js';
 import type { Rule } from '../rule.js';
 
 export const monitoringFlatTarget: Rule = {

@@ -1,5 +1,5 @@
 import * as ast from '../../generated/ast.js';
-import { quantityValue, yearValue, type QuantityValue } from '../../values.js';
+import { quantityValue, yearValue, type QuantityValue } from '../../base/values.js';
 import type { Rule } from '../rule.js';
 import { formatQuantity, periodYears } from './skeleton.js';
 
@@ -21,8 +21,8 @@ export const monitoringIncomplete: Rule = {
     id: 'monitoring/incomplete',
     severity: 'warning',
     description: 'A benchmark lacks a baseline or a target.',
-    check({ model, report }) {
-        const { first, last } = periodYears(model);
+    check({ model, time, report }) {
+        const { first, last } = periodYears(time);
         for (const benchmark of model.benchmarks) {
             const missing: ('baseline' | 'target')[] = [];
             if (!benchmark.baseline) missing.push('baseline');

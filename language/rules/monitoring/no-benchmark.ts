@@ -6,12 +6,12 @@ export const monitoringNoBenchmark: Rule = {
     id: 'monitoring/no-benchmark',
     severity: 'warning',
     description: 'No benchmark measures an objective.',
-    check({ model, report }) {
+    check({ model, time, report }) {
         const measured = new Set<ast.Objective>();
         for (const benchmark of model.benchmarks) {
             for (const reference of benchmark.measures) if (reference.ref) measured.add(reference.ref);
         }
-        const { first, last } = periodYears(model);
+        const { first, last } = periodYears(time);
         const taken = new Set(model.benchmarks.map(b => b.name));
         for (const objective of model.objectives) {
             if (measured.has(objective) || !objective.name) continue;

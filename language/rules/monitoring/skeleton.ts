@@ -1,14 +1,13 @@
 /** What the monitoring quick fixes write: the years of the period and benchmark values. */
-import type { StrategyModel } from '../../model/strategy-model.js';
-import { timeModelOf } from '../../model/time-model.js';
-import { yearOf, type QuantityValue } from '../../values.js';
+import type { TimeModel } from '../../model/time-model.js';
+import { yearOf, type QuantityValue } from '../../base/values.js';
 
 /**
  * The first and last year of the strategy period. Without a usable period (missing, or ending
  * before it starts: both already errors) a five-year window from the current year.
  */
-export function periodYears(model: StrategyModel): { first: number; last: number } {
-    const period = timeModelOf(model).period;
+export function periodYears(time: TimeModel): { first: number; last: number } {
+    const period = time.period;
     if (period && period.end >= period.start) return { first: yearOf(period.start), last: yearOf(period.end) };
     const first = new Date().getFullYear();
     return { first, last: first + 4 };

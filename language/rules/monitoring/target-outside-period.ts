@@ -1,14 +1,13 @@
 import * as ast from '../../generated/ast.js';
-import { timeModelOf } from '../../model/time-model.js';
-import { yearOf, yearValue } from '../../values.js';
+import { yearOf, yearValue } from '../../base/values.js';
 import type { Rule } from '../rule.js';
 
 export const monitoringTargetOutsidePeriod: Rule = {
     id: 'monitoring/target-outside-period',
     severity: 'error',
     description: "A benchmark's target year lies outside the strategy period.",
-    check({ model, report }) {
-        const period = timeModelOf(model).period;
+    check({ model, time, report }) {
+        const period = time.period;
         if (!period || period.end < period.start) return; // no usable period: the period itself is the error
         const first = yearOf(period.start), last = yearOf(period.end);
         for (const benchmark of model.benchmarks) {

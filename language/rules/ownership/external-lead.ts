@@ -1,6 +1,6 @@
 import { GrammarUtils } from 'langium';
 import * as ast from '../../generated/ast.js';
-import type { ActorCategory } from '../../taxonomy.js';
+import type { ActorCategory } from '../../base/taxonomy.js';
 import type { FixData, Rule } from '../rule.js';
 import { categoryOf, isExternalActor } from '../common.js';
 

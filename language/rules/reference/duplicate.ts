@@ -1,8 +1,8 @@
 import { AstUtils, type AstNode } from 'langium';
-import { kindOf } from '../../model/strategy-model.js';
+import type * as ast from '../../generated/ast.js';
+import { declarationKind } from '../../base/declarations.js';
 import type { Rule } from '../rule.js';
 
-type Named = AstNode & { name?: string };
 
 export const referenceDuplicate: Rule = {
     id: 'reference/duplicate',
@@ -13,9 +13,9 @@ export const referenceDuplicate: Rule = {
         const own = (node: AstNode) => AstUtils.findRootNode(node) === model.root;
         // Imported actors count as declared first: the finding belongs to this file's declaration.
         const imported = model.allActors.filter(a => !own(a));
-        const groups: (readonly Named[])[] = [[...imported, ...model.actors], model.phases, model.objectives, model.activities, model.benchmarks, model.fundings];
+        const groups: (readonly ast.NamedDeclaration[])[] = [[...imported, ...model.actors], model.phases, model.objectives, model.activities, model.benchmarks, model.fundings];
         for (const group of groups) {
-            const first = new Map<string, Named>();
+            const first = new Map<string, ast.NamedDeclaration>();
             for (const node of group) {
                 if (!node.name) continue;
                 const previous = first.get(node.name);
@@ -26,7 +26,7 @@ export const referenceDuplicate: Rule = {
                 if (!own(node)) continue;
                 const where = own(previous) ? `on line ${(previous.$cstNode?.range.start.line ?? 0) + 1}` : 'in an imported library';
                 report({
-                    message: `Another ${kindOf(node)} named '${node.name}' is declared ${where}. Names must be unique per kind so that every reference is unambiguous: rename one of them.`,
+                    message: `Another ${declarationKind(node).label} named '${node.name}' is declared ${where}. Names must be unique per kind so that every reference is unambiguous: rename one of them.`,
                     node, property: 'name',
                 });
             }

@@ -1,5 +1,6 @@
 /** Shared by the reference rules: what a failed reference could have meant. */
 import type { AstNodeDescription, MultiReference, Reference, ReferenceInfo } from 'langium';
+import { referenceTypeLabel } from '../../base/declarations.js';
 import type { RuleContext } from '../rule.js';
 
 export interface FailedReference {
@@ -11,12 +12,6 @@ export interface FailedReference {
     /** Declarations of another kind with exactly this name. */
     readonly otherKinds: AstNodeDescription[];
 }
-
-const KIND_WORDS: Record<string, string> = {
-    Actor: 'actor', Phase: 'phase', Objective: 'objective', Activity: 'activity', Orderable: 'objective or activity',
-    Benchmark: 'benchmark', Funding: 'funding line',
-};
-export const kindWord = (type: string): string => KIND_WORDS[type] ?? type.toLowerCase();
 
 /** The references of a document that failed to link. */
 export function failedReferences(context: RuleContext): FailedReference[] {
@@ -30,9 +25,9 @@ export function failedReferences(context: RuleContext): FailedReference[] {
         const text = reference.$refText;
         if (!text) continue;
         const expectedType = reflection.getReferenceType(info);
-        const otherKinds = services.references.ScopeProvider.visibleElements(info.container)
+        const otherKinds = services.references.ScopeProvider.visibleElements(document)
             .filter(d => d.name === text && !reflection.isSubtype(d.type, expectedType)).toArray();
-        result.push({ info, reference, text, expected: kindWord(expectedType), otherKinds });
+        result.push({ info, reference, text, expected: referenceTypeLabel(expectedType), otherKinds });
     }
     return result;
 }
@@ -41,5 +36,5 @@ export function failedReferences(context: RuleContext): FailedReference[] {
 export function candidateNames(context: RuleContext, failed: FailedReference): string[] {
     const reflection = context.services.shared.AstReflection;
     const expectedType = reflection.getReferenceType(failed.info);
-    return context.services.references.ScopeProvider.visibleElements(failed.info.container, expectedType).map(d => d.name).distinct().toArray();
+    return context.services.references.ScopeProvider.visibleElements(context.document, expectedType).map(d => d.name).distinct().toArray();
 }

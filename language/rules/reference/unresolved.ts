@@ -1,6 +1,6 @@
 import * as ast from '../../generated/ast.js';
-import { resolveImportUri, unquote } from '../../imports.js';
-import { closest, didYouMean } from '../../util/strings.js';
+import { resolveImportUri } from '../../parsing/imports.js';
+import { closest, didYouMean } from '../../base/strings.js';
 import type { Rule } from '../rule.js';
 import { candidateNames, failedReferences } from './lookup.js';
 
@@ -25,7 +25,7 @@ export const referenceUnresolved: Rule = {
             const uri = resolveImportUri(context.document, node);
             if (!uri || documents.hasDocument(uri)) continue;
             context.report({
-                message: `Cannot find the library '${unquote(node.path ?? '')}' (looked for ${uri.scheme === 'file' ? uri.fsPath : uri.toString()}). The path is relative to this file and must stay inside the workspace.`,
+                message: `Cannot find the library '${node.path ?? ''}' (looked for ${uri.scheme === 'file' ? uri.fsPath : uri.toString()}). The path is relative to this file and must stay inside the workspace.`,
                 node, property: ast.Import.path,
             });
         }

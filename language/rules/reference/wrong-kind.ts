@@ -1,6 +1,7 @@
-import { listInWords } from '../../util/strings.js';
+import { listInWords } from '../../base/format.js';
+import { referenceTypeLabel } from '../../base/declarations.js';
 import type { Rule } from '../rule.js';
-import { failedReferences, kindWord } from './lookup.js';
+import { failedReferences } from './lookup.js';
 
 export const referenceWrongKind: Rule = {
     id: 'reference/wrong-kind',
@@ -10,7 +11,7 @@ export const referenceWrongKind: Rule = {
     check(context) {
         for (const failed of failedReferences(context)) {
             if (failed.otherKinds.length === 0) continue;
-            const kinds = [...new Set(failed.otherKinds.map(d => kindWord(d.type)))];
+            const kinds = [...new Set(failed.otherKinds.map(d => referenceTypeLabel(d.type)))];
             context.report({
                 message: `'${failed.text}' is ${kinds.length === 1 ? `a${/^[aeiou]/.test(kinds[0]) ? 'n' : ''} ${kinds[0]}` : listInWords(kinds, 'or')}, but '${failed.info.property}' needs a${/^[aeiou]/.test(failed.expected) ? 'n' : ''} ${failed.expected} here.`,
                 node: failed.info.container, property: failed.info.property, index: failed.info.index,

@@ -1,6 +1,5 @@
 import * as ast from '../../generated/ast.js';
-import { timeModelOf } from '../../model/time-model.js';
-import { formatMonth } from '../../values.js';
+import { formatMonth } from '../../base/values.js';
 import type { Rule } from '../rule.js';
 import { atStrategyTitle, isCapability } from '../common.js';
 
@@ -8,8 +7,7 @@ export const sequencingAssessmentFirst: Rule = {
     id: 'sequencing/assessment-first',
     severity: 'warning',
     description: 'The strategy has no assessment, or capability is built before the first assessment ends.',
-    check({ model, report }) {
-        const time = timeModelOf(model);
+    check({ model, time, report }) {
         const assessments = model.activities.filter(a => a.type === 'assessment');
         if (assessments.length === 0) {
             const where = atStrategyTitle(model);

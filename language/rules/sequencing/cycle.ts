@@ -1,12 +1,12 @@
+import type { Relation } from '../../model/relations.js';
 import type { Rule } from '../rule.js';
-import { relationsOf, type Relation } from './relations.js';
 
 export const sequencingCycle: Rule = {
     id: 'sequencing/cycle',
     severity: 'error',
     description: '`after` relations form a cycle, so nothing in it can ever start.',
-    check({ model, report }) {
-        for (const cycle of relationsOf(model).cycles) {
+    check({ relations, report }) {
+        for (const cycle of relations.cycles) {
             const last = [...cycle].sort((a, b) => a.offset - b.offset)[cycle.length - 1];
             report({
                 node: last.from, property: 'after', index: last.index,

@@ -1,6 +1,5 @@
 import * as ast from '../../generated/ast.js';
-import { timeModelOf } from '../../model/time-model.js';
-import { formatMonth } from '../../values.js';
+import { formatMonth } from '../../base/values.js';
 import type { Rule } from '../rule.js';
 
 const STAGES = ['preparatory', 'implementation', 'consolidation'];
@@ -9,8 +8,7 @@ export const sequencingPhaseOrder: Rule = {
     id: 'sequencing/phase-order',
     severity: 'error',
     description: 'A phase of a later stage starts before the first phase of an earlier stage, or an activity lies outside its phase.',
-    check({ model, report }) {
-        const time = timeModelOf(model);
+    check({ model, time, report }) {
         const firstStart = new Map<string, { start: number; phase: ast.Phase }>();
         for (const phase of model.phases) {
             const span = time.phase(phase);

@@ -1,5 +1,5 @@
 import * as ast from '../../generated/ast.js';
-import { overlapsOrPrecedes, timeModelOf } from '../../model/time-model.js';
+import { overlapsOrPrecedes } from '../../model/time-model.js';
 import type { Rule } from '../rule.js';
 import { categoryOf, isCapability } from '../common.js';
 
@@ -7,8 +7,7 @@ export const sequencingPoliceJustice: Rule = {
     id: 'sequencing/police-justice',
     severity: 'warning',
     description: 'A policing objective builds capability with no justice or corrections objective overlapping or preceding it.',
-    check({ model, report }) {
-        const time = timeModelOf(model);
+    check({ model, time, report }) {
         const sectorSpans = (sector: string) => model.objectives.filter(o => o.sector === sector).map(o => time.objective(o));
         const justice = sectorSpans('justice'), corrections = sectorSpans('corrections');
         for (const objective of model.objectives) {

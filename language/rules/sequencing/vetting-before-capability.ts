@@ -1,6 +1,6 @@
 import * as ast from '../../generated/ast.js';
-import { activityTargets, timeModelOf } from '../../model/time-model.js';
-import { formatMonth } from '../../values.js';
+import { activityTargets } from '../../model/time-model.js';
+import { formatMonth } from '../../base/values.js';
 import type { Rule } from '../rule.js';
 import { isCapability, isProvider } from '../common.js';
 
@@ -8,8 +8,7 @@ export const sequencingVettingBeforeCapability: Rule = {
     id: 'sequencing/vetting-before-capability',
     severity: 'warning',
     description: 'A capability activity targets a provider that no vetting activity has vetted before it starts.',
-    check({ model, report }) {
-        const time = timeModelOf(model);
+    check({ model, time, report }) {
         const vettingEnds = new Map<ast.Actor, number[]>();
         for (const activity of model.activities) {
             if (activity.type !== 'vetting') continue;

@@ -1,7 +1,7 @@
 import type { AstNode } from 'langium';
-import * as ast from '../../generated/ast.js';
-import { kindOf } from '../../model/strategy-model.js';
-import { endMonth, formatMonth, parseTimePoint, percentValue, rangeSpan, startMonth, type Span } from '../../values.js';
+import type * as ast from '../../generated/ast.js';
+import { declarationOf, describe as describeDeclaration } from '../../base/declarations.js';
+import { endMonth, formatMonth, parseTimePoint, percentValue, rangeSpan, startMonth, type Span } from '../../base/values.js';
 import type { FindingInput, Rule } from '../rule.js';
 
 export const structureBadRange: Rule = {
@@ -14,20 +14,19 @@ export const structureBadRange: Rule = {
         const wellFormed = (range: ast.Range | undefined, owner: AstNode, what: string): Span | undefined => {
             if (!range) return undefined;
             for (const point of [range.start, range.end]) {
-                const parsed = parseTimePoint(point);
-                if (parsed && !parsed.valid) {
-                    report({ message: `'${point!.value}' is not a date: write a year (2027) or a month (2027-03, months 01 to 12).`, node: point! });
+                if (point && parseTimePoint(point)?.valid === false) {
+                    report({ message: `'${point.value}' is not a date: write a year (2027) or a month (2027-03, months 01 to 12).`, node: point });
                     return undefined;
                 }
             }
             const start = startMonth(range.start), end = range.end ? endMonth(range.end) : undefined;
             if (start !== undefined && end !== undefined && end < start) {
-                report({ message: `The range 'from ${range.start!.value} to ${range.end!.value}' (${what} of ${describe(owner)}) ends before it starts. Swap the two dates.`, node: range });
+                report({ message: `The range 'from ${range.start?.value ?? ''} to ${range.end?.value ?? ''}' (${what} of ${describe(owner)}) ends before it starts. Swap the two dates.`, node: range });
                 return undefined;
             }
             return rangeSpan(range);
         };
-        const period = wellFormed(periodRange, model.strategy!, 'period');
+        const period = model.strategy ? wellFormed(periodRange, model.strategy, 'period') : undefined;
         const inPeriod = (range: ast.Range | undefined, owner: AstNode, what: string, openEnded = false) => {
             const span = wellFormed(range, owner, what);
             if (!span || !period || !range) return;
@@ -71,8 +70,6 @@ function negative(amount: ast.Amount | undefined, owner: AstNode, report: (f: Fi
 }
 
 function describe(node: AstNode): string {
-    const name = (node as { name?: string }).name;
-    if (ast.isStrategy(node)) return 'the strategy';
-    if (ast.isFiscal(node)) return 'the fiscal block';
-    return `${kindOf(node)}${name ? ` '${name}'` : ''}`;
+    const declaration = declarationOf(node);
+    return declaration ? describeDeclaration(declaration) : 'this line';
 }

@@ -1,7 +1,7 @@
 import { AstUtils } from 'langium';
-import { TAXONOMIES, findTerm, termIds } from '../../taxonomy.js';
-import { termsOf } from '../../term-fields.js';
-import { closest, didYouMean } from '../../util/strings.js';
+import { TAXONOMIES, findTerm, termIds } from '../../base/taxonomy.js';
+import { termsOf } from '../../base/term-fields.js';
+import { closest, didYouMean } from '../../base/strings.js';
 import type { Rule } from '../rule.js';
 
 export const taxonomyUnknownTerm: Rule = {

@@ -2,7 +2,7 @@
  * Reading the lexical forms of LANGUAGE.md section 3: amounts, percents, years, months.
  * Months are counted as an absolute index (year * 12 + month - 1) so that spans compare as numbers.
  */
-import type { Amount, Percent, Quantity, Range, TimePoint, Year } from './generated/ast.js';
+import type { Amount, Percent, Quantity, Range, TimePoint, Year } from '../generated/ast.js';
 
 const SUFFIX: Record<string, number> = { K: 1e3, M: 1e6, B: 1e9 };
 
@@ -97,14 +97,4 @@ export function rangeSpan(range: Range | undefined, openEnd?: Month): Span | und
     const end = range.end ? endMonth(range.end) : (openEnd ?? endMonth(range.start));
     if (end === undefined) return undefined;
     return { start, end };
-}
-
-export function formatSpan(span: Span): string {
-    return `${formatMonth(span.start)}..${formatMonth(span.end)}`;
-}
-
-export function formatMoney(value: number, currency?: string): string {
-    const rounded = Math.round(value);
-    const text = Math.abs(rounded).toLocaleString('en-US');
-    return `${rounded < 0 ? '-' : ''}${currency ? currency + ' ' : ''}${text}`;
 }

@@ -4,13 +4,17 @@
  * between are skipped, so it may stand above a declaration's doc comment) and, when that line
  * starts a declaration, the whole declaration.
  */
-import type { AstNode, LangiumDocument } from 'langium';
-import { AstUtils } from 'langium';
+import { AstUtils, type AstNode, type LangiumDocument, type Lexer } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
-import type { Lexer } from 'langium';
-import * as ast from '../generated/ast.js';
+import { isDeclaration } from '../base/declarations.js';
 
 export const DIRECTIVE = 'ssr-ignore-next-line';
+
+/** A suppression covers a finding when it gives a reason, names the finding's rule and covers its line. */
+export function covers(suppression: Suppression, ruleId: string, line: number): boolean {
+    return !!suppression.reason && !!suppression.covers && line >= suppression.covers.startLine && line <= suppression.covers.endLine
+        && suppression.ruleIds.includes(ruleId);
+}
 
 export interface Suppression {
     /** The comment's range. */
@@ -23,24 +27,17 @@ export interface Suppression {
     readonly covers?: { readonly startLine: number; readonly endLine: number };
 }
 
-const DECLARATION_TYPES: ReadonlySet<string> = new Set([
-    ast.Strategy.$type, ast.Actor.$type, ast.Phase.$type, ast.Objective.$type, ast.Activity.$type,
-    ast.Benchmark.$type, ast.Funding.$type, ast.Fiscal.$type,
-]);
-
-export function isDeclaration(node: AstNode): boolean {
-    return DECLARATION_TYPES.has(node.$type);
-}
-
 export function findSuppressions(document: LangiumDocument, lexer: Lexer): Suppression[] {
     const text = document.textDocument.getText();
     if (!text.includes(DIRECTIVE)) return [];
     const lexed = lexer.tokenize(text);
     const codeLines = new Set<number>();
+    let lastCodeLine = -1;
     for (const token of lexed.tokens) {
-        for (let line = (token.startLine ?? 1) - 1; line <= (token.endLine ?? token.startLine ?? 1) - 1; line++) codeLines.add(line);
+        const last = (token.endLine ?? token.startLine ?? 1) - 1;
+        for (let line = (token.startLine ?? 1) - 1; line <= last; line++) codeLines.add(line);
+        lastCodeLine = Math.max(lastCodeLine, last);
     }
-    const lastCodeLine = Math.max(-1, ...codeLines);
     const declarationsByLine = declarationStarts(document);
     const result: Suppression[] = [];
     for (const token of lexed.hidden) {

@@ -12,7 +12,7 @@ import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as yaml from 'js-yaml';
-import { ROOT, SPEC_EXAMPLES } from './helpers.js';
+import { ROOT, SPEC_EXAMPLES } from '../helpers.js';
 
 const NORTHLAND = fs.readFileSync(path.join(SPEC_EXAMPLES, 'northland.ssr'), 'utf8');
 

@@ -270,17 +270,29 @@ export function actorCategory(kind: string | undefined): ActorCategory | undefin
     return kind === undefined ? undefined : findTerm('actorKind', kind)?.category;
 }
 
-export const CATEGORY_DESCRIPTIONS: Readonly<Record<ActorCategory, string>> = Object.freeze({
-    'provider': 'State security providers: the uniformed services mandated to use force, such as the military, police, border guards and prisons.',
-    'justice': 'Justice institutions: the courts, prosecutors and legal aid that link security to the rule of law.',
-    'management': 'Executive management bodies: the executive, ministries, security councils and local government that direct and fund the sector.',
-    'oversight': 'Oversight bodies: parliament, audit, ombudsman, inspectors and complaints bodies that hold the sector to account.',
-    'civil-society': 'Civil society: organizations, media and researchers outside the state that voice public needs and monitor the sector.',
-    'non-state': 'Non-state providers: customary, community, commercial or armed groups that provide security or justice outside the state.',
-    'external': 'External actors: donors, international organizations, peace operations and contractors from outside the country.',
-});
-
 /** Activity types that build operational capability: training, equipment, infrastructure, recruitment. */
 export const CAPABILITY_ACTIVITY_TYPES: ReadonlySet<string> = new Set(
     TAXONOMIES.activityType.terms.filter(term => term.capability === true).map(term => term.id),
 );
+
+// ---------------------------------------------------------------------------------------------
+// coverage: the core sectors and the four dimensions (RULES.md coverage/subsectors, dimensions)
+// ---------------------------------------------------------------------------------------------
+
+/** The sectors every comprehensive strategy must address. */
+const CORE_SECTORS: readonly string[] = ['defence', 'policing', 'justice', 'corrections', 'oversight', 'civil-society', 'public-finance'];
+
+/** Sectors that become core when an actor of one of these kinds is declared. */
+const CONDITIONAL_SECTORS: readonly { readonly sector: string; readonly kinds: readonly string[] }[] = [
+    { sector: 'intelligence', kinds: ['intelligence'] },
+    { sector: 'border-management', kinds: ['border-guard', 'coast-guard', 'customs'] },
+];
+
+/** The core sectors of a strategy whose actors have these kinds: the fixed ones, then the conditional ones. */
+export function requiredSectors(actorKinds: Iterable<string | undefined>): string[] {
+    const kinds = new Set(actorKinds);
+    return [...CORE_SECTORS, ...CONDITIONAL_SECTORS.filter(c => c.kinds.some(k => kinds.has(k))).map(c => c.sector)];
+}
+
+/** The four dimensions of SSR, each of which should receive commensurate attention. */
+export const DIMENSIONS: readonly string[] = termIds('dimension');

@@ -4,18 +4,19 @@
  * A broken file yields one clear problem naming the file; unknown ids and settings are reported
  * with a did-you-mean, never ignored.
  */
-import { UriUtils, URI, type FileSystemProvider } from 'langium';
-import { closest, didYouMean } from './util/strings.js';
-import { LANGUAGE_FAMILIES, SEVERITIES, familyOf, type ConfiguredSeverity, type Severity } from './rules/rule.js';
+import { UriUtils, type URI, type FileSystemProvider } from 'langium';
+import { closest, didYouMean } from '../base/strings.js';
+import { canBeTurnedOff } from '../base/rule-ids.js';
+import { isConfiguredSeverity, type ConfiguredSeverity } from '../base/severity.js';
 
 export const CONFIG_FILE_NAME = '.ssrrc.json';
 
-export interface Settings {
+interface Settings {
     /** `fiscal.maxExternalShare`, a fraction (0.5 = 50%). */
     readonly maxExternalShare: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { maxExternalShare: 0.5 };
+const DEFAULT_SETTINGS: Settings = { maxExternalShare: 0.5 };
 const SETTING_NAMES: Record<string, keyof Settings> = { 'fiscal.maxExternalShare': 'maxExternalShare' };
 
 export interface ConfigProblem {
@@ -39,7 +40,7 @@ export interface ResolvedConfig {
 export const EMPTY_CONFIG: ResolvedConfig = { severities: new Map(), settings: DEFAULT_SETTINGS, problems: [] };
 
 /** Parses the text of a config file against the known rule ids. */
-export function parseConfig(text: string, file: URI, ruleIds: readonly string[]): ResolvedConfig {
+function parseConfig(text: string, file: URI, ruleIds: readonly string[]): ResolvedConfig {
     const where = file.scheme === 'file' ? file.fsPath : file.toString();
     const problems: ConfigProblem[] = [];
     const fatal = (message: string): ResolvedConfig =>
@@ -68,7 +69,7 @@ export function parseConfig(text: string, file: URI, ruleIds: readonly string[])
             for (const [id, severity] of Object.entries(value as Record<string, unknown>)) {
                 const error = checkSeverityEntry(id, severity, ruleIds);
                 if (error) problem(error, id);
-                else severities.set(id, severity as ConfiguredSeverity);
+                else if (isConfiguredSeverity(severity)) severities.set(id, severity);
             }
         } else if (key === 'settings') {
             if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -92,21 +93,17 @@ export function parseConfig(text: string, file: URI, ruleIds: readonly string[])
 }
 
 /** An error message for one `"id": severity` entry, or undefined when it is valid. */
-export function checkSeverityEntry(id: string, severity: unknown, ruleIds: readonly string[]): string | undefined {
+function checkSeverityEntry(id: string, severity: unknown, ruleIds: readonly string[]): string | undefined {
     if (!ruleIds.includes(id)) {
         return `unknown rule id '${id}'.${didYouMean(closest(id, ruleIds))}`;
     }
-    if (typeof severity !== 'string' || !([...SEVERITIES, 'off'] as string[]).includes(severity)) {
+    if (!isConfiguredSeverity(severity)) {
         return `rule '${id}': severity must be one of "error", "warning", "info", "hint", "off"`;
     }
-    if (severity === 'off' && LANGUAGE_FAMILIES.has(familyOf(id)) && id !== 'suppression/unused') {
+    if (severity === 'off' && !canBeTurnedOff(id)) {
         return `rule '${id}' is a language rule and is always on`;
     }
     return undefined;
-}
-
-export function isSeverity(value: unknown): value is Severity {
-    return typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value);
 }
 
 /**
@@ -135,7 +132,7 @@ export class SsrConfigProvider {
             for (const [id, severity] of Object.entries(rules as Record<string, unknown>)) {
                 const error = checkSeverityEntry(id, severity, this.ruleIds());
                 if (error) this.editorProblems.push({ file: 'ssr.rules', message: `Setting ssr.rules: ${error}`, fatal: false });
-                else this.editorOverrides.set(id, severity as ConfiguredSeverity);
+                else if (isConfiguredSeverity(severity)) this.editorOverrides.set(id, severity);
             }
         }
         this.cache.clear();
@@ -195,4 +192,9 @@ export class SsrConfigProvider {
     }
 }
 
-export { URI };
+/** What the configuration layer adds to Langium's core services. */
+export interface SsrConfigAddedServices {
+    config: {
+        ConfigProvider: SsrConfigProvider;
+    };
+}

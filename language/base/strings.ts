@@ -1,5 +1,5 @@
 /** Edit distance (Levenshtein, with adjacent transpositions counted as one edit). */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
     const n = a.length, m = b.length;
     if (n === 0) return m;
     if (m === 0) return n;
@@ -47,10 +47,4 @@ export function closest(word: string, candidates: Iterable<string>): string | un
 
 export function didYouMean(suggestion: string | undefined): string {
     return suggestion ? ` Did you mean '${suggestion}'?` : '';
-}
-
-/** `a`, `a and b`, `a, b and c` */
-export function listInWords(items: readonly string[], conjunction = 'and'): string {
-    if (items.length <= 1) return items.join('');
-    return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
 }

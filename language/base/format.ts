@@ -1,0 +1,54 @@
+/**
+ * Formatting shared by messages, hovers, code lenses, the summary, the diff and the command line:
+ * money, counts, lists, and escaping for the output languages (HTML, Markdown, XML, Mermaid).
+ * Each is defined here once.
+ */
+
+/** A whole amount with thousands separators: `2,000,000`, `-500`. Never NaN: non-finite input prints as `—`. */
+export function money(value: number): string {
+    if (!Number.isFinite(value)) return '—';
+    return Math.round(value).toLocaleString('en-US');
+}
+
+/** Money in the strategy's currency: `USD 2,000,000` (the currency is left out when unknown). */
+export function formatMoney(value: number, currency?: string): string {
+    return `${currency ? currency + ' ' : ''}${money(value)}`;
+}
+
+/** A baseline or target: `31%` or `4,000`; `—` when there is none. */
+export const quantity = (q: { value: number; percent: boolean } | undefined): string =>
+    q === undefined || !Number.isFinite(q.value) ? '—' : q.percent ? `${q.value}%` : q.value.toLocaleString('en-US');
+
+/** `Objective` from `objective`. */
+export const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** `1 objective`, `2 objectives` */
+export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** `a`, `a and b`, `a, b and c` */
+export function listInWords(items: readonly string[], conjunction = 'and'): string {
+    if (items.length <= 1) return items.join('');
+    return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(text: string): string {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** Escapes text for XML content and attribute values (JUnit), dropping the characters XML 1.0 cannot carry. */
+export function escapeXml(text: string): string {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
+        // eslint-disable-next-line no-control-regex -- matching control characters is the point
+        .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+}
+
+/** Escapes text for inline Markdown, so that titles and messages cannot inject markup or tables. */
+export function escapeMarkdown(text: string): string {
+    return text.replace(/\s*\n\s*/g, ' ').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/([\\`*_[\]|~])/g, '\\$1');
+}
+
+/** Text safe inside a Mermaid diagram label: no syntax characters, no markup. */
+export function mermaidText(text: string): string {
+    return text.replace(/[\n\r]+/g, ' ').replace(/[:;#"<>{}[\]()`|&%]/g, ' ').replace(/\s+/g, ' ').trim() || '-';
+}

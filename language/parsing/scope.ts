@@ -1,0 +1,106 @@
+/**
+ * Scoping: names are visible in a strategy and the libraries it imports, so two strategies in one
+ * folder may both declare `NNP`. Activities are visible by their own name and as `Objective.Activity`.
+ *
+ * Each document's visible names are indexed once per build and reference type (name → description),
+ * so a reference resolves in constant time whatever the size of the strategy.
+ */
+import {
+    AstUtils, DefaultScopeComputation, DefaultScopeProvider, DocumentState, EMPTY_SCOPE, MultiMap, WorkspaceCache, stream,
+    type AstNode, type AstNodeDescription, type LangiumCoreServices, type LangiumDocument, type LocalSymbols,
+    type ReferenceInfo, type Scope, type Stream,
+} from 'langium';
+import * as ast from '../generated/ast.js';
+import type { SsrImports } from './imports.js';
+
+/** What the parsing layer adds to Langium's core services. */
+export interface SsrParsingAddedServices {
+    references: {
+        ScopeProvider: SsrScopeProvider;
+        Imports: SsrImports;
+    };
+}
+export type SsrParsingServices = LangiumCoreServices & SsrParsingAddedServices;
+
+export class SsrScopeComputation extends DefaultScopeComputation {
+    override collectExportedSymbols(document: LangiumDocument): Promise<AstNodeDescription[]> {
+        const exports: AstNodeDescription[] = [];
+        const root = document.parseResult.value;
+        if (!ast.isDocument(root)) return Promise.resolve(exports);
+        const add = (node: AstNode, name: string | undefined) => {
+            if (name) exports.push(this.descriptions.createDescription(node, name, document));
+        };
+        for (const element of root.elements) {
+            if (ast.isNamedDeclaration(element)) add(element, element.name);
+            if (ast.isObjective(element)) {
+                for (const activity of element.activities) {
+                    add(activity, activity.name);
+                    if (element.name && activity.name) add(activity, `${element.name}.${activity.name}`);
+                }
+            }
+        }
+        return Promise.resolve(exports);
+    }
+
+    override collectLocalSymbols(): Promise<LocalSymbols> {
+        // Every name is exported (see above) and filtered by the import closure in the scope provider.
+        return Promise.resolve(new MultiMap<AstNode, AstNodeDescription>());
+    }
+}
+
+/** A scope over names indexed in advance: the first declaration of a name wins, as in document order. */
+class IndexedScope implements Scope {
+    constructor(private readonly byName: ReadonlyMap<string, readonly AstNodeDescription[]>) { }
+
+    getElement(name: string): AstNodeDescription | undefined {
+        return this.byName.get(name)?.[0];
+    }
+
+    getElements(name: string): Stream<AstNodeDescription> {
+        const found = this.byName.get(name);
+        return stream(found ?? []);
+    }
+
+    getAllElements(): Stream<AstNodeDescription> {
+        return stream(this.byName.values()).flatMap((list): readonly AstNodeDescription[] => list);
+    }
+}
+
+export class SsrScopeProvider extends DefaultScopeProvider {
+    protected readonly imports: SsrImports;
+    /** Per document and reference type; cleared once a build has indexed its documents' exports. */
+    protected readonly scopes: WorkspaceCache<string, IndexedScope>;
+
+    constructor(services: SsrParsingServices) {
+        super(services);
+        this.imports = services.references.Imports;
+        this.scopes = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
+    }
+
+    override getScope(context: ReferenceInfo): Scope {
+        let referenceType: string;
+        try {
+            referenceType = this.reflection.getReferenceType(context);
+        } catch {
+            // Parser recovery on half-written text can leave a reference where the grammar has none.
+            return EMPTY_SCOPE;
+        }
+        const document = AstUtils.getDocument(context.container);
+        const key = `${document.uri.toString()}#${referenceType}`;
+        return this.scopes.get(key, () => this.indexedScope(document, referenceType));
+    }
+
+    protected indexedScope(document: LangiumDocument, referenceType: string): IndexedScope {
+        const byName = new Map<string, AstNodeDescription[]>();
+        for (const description of this.visibleElements(document, referenceType)) {
+            const list = byName.get(description.name);
+            if (list) list.push(description); else byName.set(description.name, [description]);
+        }
+        return new IndexedScope(byName);
+    }
+
+    /** The declarations of the given type (every type when omitted) that a document can see. */
+    visibleElements(document: LangiumDocument, referenceType?: string): Stream<AstNodeDescription> {
+        return this.indexManager.allElements(referenceType, this.imports.visibleUris(document));
+    }
+}
