@@ -24,9 +24,13 @@ export interface TermInfo {
     readonly capability?: boolean;
     /** instrument only: true for external instruments, false for national-budget. */
     readonly external?: boolean;
+    /** benchmark source only: true when it measures what people perceive (monitoring/no-perception). */
+    readonly perception?: boolean;
+    /** Where a term added by configuration was defined (a config file's URI); undefined for built-in terms. */
+    readonly definedIn?: string;
 }
 
-export interface Taxonomy {
+interface Taxonomy {
     readonly name: TaxonomyName;
     /** How the taxonomy is named in messages, e.g. 'actor kind'. */
     readonly label: string;
@@ -189,11 +193,11 @@ const BENCHMARK_TYPE: readonly TermInfo[] = [
 ];
 
 const SOURCE: readonly TermInfo[] = [
-    { id: 'perception-survey', definition: 'A poll of the public on security, the security services and the reform.' },
+    { id: 'perception-survey', perception: true, definition: 'A poll of the public on security, the security services and the reform.' },
     { id: 'administrative-data', definition: 'Records kept by institutions, such as crime figures, court case loads, prison population or budgets.' },
     { id: 'audit', definition: 'The findings of a financial or performance audit.' },
     { id: 'expert-assessment', definition: 'A judgement by independent or technical experts, based on document review, interviews or site visits.' },
-    { id: 'focus-group', definition: 'A guided discussion with a small group of citizens or staff to understand their views and experience.' },
+    { id: 'focus-group', perception: true, definition: 'A guided discussion with a small group of citizens or staff to understand their views and experience.' },
     { id: 'case-management-system', definition: 'Data from an integrated case management system that follows cases through police, prosecution and courts.' },
 ];
 
@@ -225,7 +229,7 @@ function taxonomy(name: TaxonomyName, label: string, terms: readonly TermInfo[])
     return Object.freeze({ name, label, terms: Object.freeze(terms.map(term => Object.freeze({ ...term }))) });
 }
 
-export const TAXONOMIES: Readonly<Record<TaxonomyName, Taxonomy>> = Object.freeze({
+const TAXONOMIES: Readonly<Record<TaxonomyName, Taxonomy>> = Object.freeze({
     context: taxonomy('context', 'context', CONTEXT),
     approach: taxonomy('approach', 'approach', APPROACH),
     jurisdiction: taxonomy('jurisdiction', 'jurisdiction', JURISDICTION),
@@ -250,30 +254,67 @@ export const TAXONOMIES: Readonly<Record<TaxonomyName, Taxonomy>> = Object.freez
     instrument: taxonomy('instrument', 'funding instrument', INSTRUMENT),
 });
 
-const INDEX: ReadonlyMap<TaxonomyName, ReadonlyMap<string, TermInfo>> = new Map(
-    (Object.keys(TAXONOMIES) as TaxonomyName[]).map(name =>
-        [name, new Map(TAXONOMIES[name].terms.map(term => [term.id, term]))] as const),
-);
+/**
+ * The terms valid in a strategy: the built-in lists of LANGUAGE.md section 6 and the terms its
+ * configuration adds (section 6.8). Everything that reads terms (validation, completion, hover,
+ * the rules, the fiscal model, the summary) asks a vocabulary, so added terms behave exactly like
+ * built-in ones. `BUILTIN_VOCABULARY` is the one without configuration.
+ */
+export class Vocabulary {
+    private readonly lists = new Map<TaxonomyName, readonly TermInfo[]>();
+    private readonly index = new Map<TaxonomyName, ReadonlyMap<string, TermInfo>>();
 
-/** The term `id` of `taxonomy`, or undefined if it is not a known term. */
-export function findTerm(taxonomy: TaxonomyName, id: string): TermInfo | undefined {
-    return INDEX.get(taxonomy)?.get(id);
+    /** `added`: terms per list, appended after the built-in ones (a built-in term cannot be redefined). */
+    constructor(added: Partial<Record<TaxonomyName, readonly TermInfo[]>> = {}) {
+        for (const name of Object.keys(TAXONOMIES) as TaxonomyName[]) {
+            const builtIn = TAXONOMIES[name].terms;
+            const known = new Set(builtIn.map(t => t.id));
+            const terms = [...builtIn, ...(added[name] ?? []).filter(t => !known.has(t.id))];
+            this.lists.set(name, terms);
+            this.index.set(name, new Map(terms.map(t => [t.id, t])));
+        }
+    }
+
+    /** A list's terms: the built-in ones in the specification's order, then the added ones. */
+    terms(list: TaxonomyName): readonly TermInfo[] {
+        return this.lists.get(list) ?? [];
+    }
+
+    find(list: TaxonomyName, id: string | undefined): TermInfo | undefined {
+        return id === undefined ? undefined : this.index.get(list)?.get(id);
+    }
+
+    ids(list: TaxonomyName): string[] {
+        return this.terms(list).map(t => t.id);
+    }
+
+    /** How a list is named in messages: `actor kind`. */
+    label(list: TaxonomyName): string {
+        return TAXONOMIES[list].label;
+    }
+
+    /** The category of an actor kind; undefined for a missing or unknown kind. */
+    category(kind: string | undefined): ActorCategory | undefined {
+        return this.find('actorKind', kind)?.category;
+    }
+
+    /** Whether an activity type builds capability (training, equipment, infrastructure, recruitment, or an added one flagged so). */
+    isCapability(type: string | undefined): boolean {
+        return this.find('activityType', type)?.capability === true;
+    }
+
+    /** Whether an instrument is a domestic source: its funding is domestic whatever its actor. */
+    isDomesticInstrument(instrument: string | undefined): boolean {
+        return this.find('instrument', instrument)?.external === false;
+    }
+
+    /** Whether a benchmark source measures perceptions. */
+    isPerceptionSource(source: string | undefined): boolean {
+        return this.find('source', source)?.perception === true;
+    }
 }
 
-/** The ids of a taxonomy's terms, in the order the specification lists them. */
-export function termIds(taxonomy: TaxonomyName): string[] {
-    return TAXONOMIES[taxonomy].terms.map(term => term.id);
-}
-
-/** The category of an actor kind, or undefined for a missing or unknown kind. */
-export function actorCategory(kind: string | undefined): ActorCategory | undefined {
-    return kind === undefined ? undefined : findTerm('actorKind', kind)?.category;
-}
-
-/** Activity types that build operational capability: training, equipment, infrastructure, recruitment. */
-export const CAPABILITY_ACTIVITY_TYPES: ReadonlySet<string> = new Set(
-    TAXONOMIES.activityType.terms.filter(term => term.capability === true).map(term => term.id),
-);
+export const BUILTIN_VOCABULARY = new Vocabulary();
 
 // ---------------------------------------------------------------------------------------------
 // coverage: the core sectors and the four dimensions (RULES.md coverage/subsectors, dimensions)
@@ -295,4 +336,4 @@ export function requiredSectors(actorKinds: Iterable<string | undefined>): strin
 }
 
 /** The four dimensions of SSR, each of which should receive commensurate attention. */
-export const DIMENSIONS: readonly string[] = termIds('dimension');
+export const DIMENSIONS: readonly string[] = BUILTIN_VOCABULARY.ids('dimension');

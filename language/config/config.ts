@@ -8,6 +8,7 @@ import { UriUtils, type URI, type FileSystemProvider } from 'langium';
 import { closest, didYouMean } from '../base/strings.js';
 import { canBeTurnedOff } from '../base/rule-ids.js';
 import { isConfiguredSeverity, type ConfiguredSeverity } from '../base/severity.js';
+import { BUILTIN_VOCABULARY, type Vocabulary } from '../base/taxonomy.js';
 
 export const CONFIG_FILE_NAME = '.ssrrc.json';
 
@@ -34,17 +35,19 @@ export interface ResolvedConfig {
     readonly file?: URI;
     readonly severities: ReadonlyMap<string, ConfiguredSeverity>;
     readonly settings: Settings;
+    /** The terms valid under this configuration: the built-in ones and those it adds. */
+    readonly vocabulary: Vocabulary;
     readonly problems: readonly ConfigProblem[];
 }
 
-export const EMPTY_CONFIG: ResolvedConfig = { severities: new Map(), settings: DEFAULT_SETTINGS, problems: [] };
+export const EMPTY_CONFIG: ResolvedConfig = { severities: new Map(), settings: DEFAULT_SETTINGS, vocabulary: BUILTIN_VOCABULARY, problems: [] };
 
 /** Parses the text of a config file against the known rule ids. */
 function parseConfig(text: string, file: URI, ruleIds: readonly string[]): ResolvedConfig {
     const where = file.scheme === 'file' ? file.fsPath : file.toString();
     const problems: ConfigProblem[] = [];
     const fatal = (message: string): ResolvedConfig =>
-        ({ file, severities: new Map(), settings: DEFAULT_SETTINGS, problems: [{ file: file.toString(), message: `${where}: ${message}`, fatal: true }] });
+        ({ file, severities: new Map(), settings: DEFAULT_SETTINGS, vocabulary: BUILTIN_VOCABULARY, problems: [{ file: file.toString(), message: `${where}: ${message}`, fatal: true }] });
     let json: unknown;
     try {
         json = JSON.parse(text);
@@ -89,7 +92,7 @@ function parseConfig(text: string, file: URI, ruleIds: readonly string[]): Resol
             problem(`unknown key '${key}'; expected "rules" or "settings".${didYouMean(closest(key, ['rules', 'settings']))}`, key);
         }
     }
-    return { file, severities, settings, problems };
+    return { file, severities, settings, vocabulary: BUILTIN_VOCABULARY, problems };
 }
 
 /** An error message for one `"id": severity` entry, or undefined when it is valid. */
@@ -186,7 +189,7 @@ export class SsrConfigProvider {
             text = this.fileSystem.readFileSync(file);
         } catch (error) {
             const where = file.scheme === 'file' ? file.fsPath : file.toString();
-            return { file, severities: new Map(), settings: DEFAULT_SETTINGS, problems: [{ file: file.toString(), message: `${where}: cannot be read (${(error as Error).message})`, fatal: true }] };
+            return { file, severities: new Map(), settings: DEFAULT_SETTINGS, vocabulary: BUILTIN_VOCABULARY, problems: [{ file: file.toString(), message: `${where}: cannot be read (${(error as Error).message})`, fatal: true }] };
         }
         return parseConfig(text, file, this.ruleIds());
     }

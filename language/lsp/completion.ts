@@ -8,20 +8,25 @@ import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature,
 } from 'langium/lsp';
 import { CompletionItemKind, MarkupKind } from 'vscode-languageserver';
-import { TAXONOMIES } from '../base/taxonomy.js';
 import { termField } from '../base/term-fields.js';
 import { isNamedDeclaration, titleOf } from '../base/declarations.js';
+import type { SsrLspServices } from './services.js';
 
 export class SsrCompletionProvider extends DefaultCompletionProvider {
+    constructor(protected readonly services: SsrLspServices) {
+        super(services);
+    }
+
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
         const field = this.termFieldAt(context, next);
         if (field) {
-            const taxonomy = TAXONOMIES[field.taxonomy];
-            for (const term of taxonomy.terms) {
+            const vocabulary = this.services.config.ConfigProvider.getConfig(context.document.uri).vocabulary;
+            const label = vocabulary.label(field.taxonomy);
+            for (const term of vocabulary.terms(field.taxonomy)) {
                 acceptor(context, {
                     label: term.id,
                     kind: CompletionItemKind.EnumMember,
-                    detail: taxonomy.label + (term.category ? ` (${term.category})` : ''),
+                    detail: label + (term.category ? ` (${term.category})` : ''),
                     documentation: { kind: MarkupKind.Markdown, value: term.definition },
                     sortText: '0' + term.id,
                 });

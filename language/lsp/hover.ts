@@ -8,7 +8,7 @@ import { AstNodeHoverProvider } from 'langium/lsp';
 import type { DocumentationProvider } from 'langium';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
-import { TAXONOMIES, actorCategory, findTerm } from '../base/taxonomy.js';
+import type { Vocabulary } from '../base/taxonomy.js';
 import { termField } from '../base/term-fields.js';
 import { declarationKind, isNamedDeclaration, titleOf } from '../base/declarations.js';
 import { formatMoney } from '../base/format.js';
@@ -69,10 +69,16 @@ export class SsrHoverProvider extends AstNodeHoverProvider {
         if (!assignment) return undefined;
         const field = termField(node.$type, assignment.feature);
         if (!field) return undefined;
-        const info = findTerm(field.taxonomy, text);
-        const label = TAXONOMIES[field.taxonomy].label;
+        const vocabulary = this.vocabularyOf(node);
+        const info = vocabulary.find(field.taxonomy, text);
+        const label = vocabulary.label(field.taxonomy);
         if (!info) return `\`${text}\` is not a known ${label}.`;
         return `**${info.id}** — ${label}${info.category ? ` (category: ${info.category})` : ''}\n\n${info.definition}`;
+    }
+
+    /** The terms valid in the node's document under its configuration. */
+    protected vocabularyOf(node: AstNode): Vocabulary {
+        return this.services.config.ConfigProvider.getConfig(AstUtils.getDocument(node).uri).vocabulary;
     }
 
     /** Per-year amounts of a cost or funding line. */
@@ -109,7 +115,7 @@ export class SsrHoverProvider extends AstNodeHoverProvider {
 
     protected facts(node: AstNode): string[] {
         if (ast.isActor(node)) {
-            return [`kind: ${node.kind ?? '—'}${node.kind ? ` (${actorCategory(node.kind) ?? 'unknown category'})` : ''}`, ...(node.jurisdiction ? [`jurisdiction: ${node.jurisdiction}`] : [])];
+            return [`kind: ${node.kind ?? '—'}${node.kind ? ` (${this.vocabularyOf(node).category(node.kind) ?? 'unknown category'})` : ''}`, ...(node.jurisdiction ? [`jurisdiction: ${node.jurisdiction}`] : [])];
         }
         if (ast.isPhase(node)) {
             const span = node.range?.start ? `${node.range.start.value} to ${node.range.end?.value ?? '…'}` : '—';

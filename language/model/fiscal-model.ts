@@ -10,7 +10,7 @@
 import { DocumentCache, DocumentState, type LangiumCoreServices, type LangiumDocument } from 'langium';
 import type * as ast from '../generated/ast.js';
 import type { ResolvedConfig, SsrConfigAddedServices } from '../config/config.js';
-import { actorCategory } from '../base/taxonomy.js';
+import type { Vocabulary } from '../base/taxonomy.js';
 import { amountValue, endMonth, percentValue, startMonth, yearOf, yearValue } from '../base/values.js';
 import type { StrategyModel, StrategyModelProvider } from './strategy-model.js';
 import type { TimeModel, TimeModelProvider } from './time-model.js';
@@ -105,9 +105,10 @@ export function yearlyCents(amount: number | undefined, range: ast.Range | undef
     return result;
 }
 
-function isExternalLine(funding: ast.Funding): boolean {
-    if (funding.instrument === 'national-budget') return false;
-    return actorCategory(funding.source?.ref?.kind) === 'external';
+/** LANGUAGE.md section 5: external when its actor is external, unless its instrument is a domestic one (national-budget). */
+function isExternalLine(funding: ast.Funding, vocabulary: Vocabulary): boolean {
+    if (vocabulary.isDomesticInstrument(funding.instrument)) return false;
+    return vocabulary.category(funding.source?.ref?.kind) === 'external';
 }
 
 /** An objective's money in one year, in cents. */
@@ -163,7 +164,7 @@ function computeFiscalModel(model: StrategyModel, time: TimeModel, config: Resol
     const externalCents = new YearCents(years), domesticCents = new YearCents(years), unallocatedCents = new YearCents(years);
     const supported = new Set<ast.Objective>();
     for (const funding of model.fundings) {
-        const external = isExternalLine(funding);
+        const external = isExternalLine(funding, config.vocabulary);
         const targets = funding.supports.map(s => s.ref).filter((o): o is ast.Objective => o !== undefined && cells.has(o));
         targets.forEach(t => supported.add(t));
         const lineYears = new Map<number, number>();

@@ -1,7 +1,7 @@
 /** Small helpers shared by the domain rules. */
 import * as ast from '../generated/ast.js';
 import type { StrategyModel } from '../model/strategy-model.js';
-import { actorCategory, CAPABILITY_ACTIVITY_TYPES } from '../base/taxonomy.js';
+import type { Vocabulary } from '../base/taxonomy.js';
 import type { FindingInput } from './rule.js';
 
 /** Where "at the strategy title" points: the title, or the `strategy` keyword when it has none. */
@@ -11,10 +11,10 @@ export function atStrategyTitle(model: StrategyModel): Pick<FindingInput, 'node'
     return strategy.title ? { node: strategy, property: ast.Strategy.title } : { node: strategy, keyword: 'strategy' };
 }
 
-export const isCapability = (activity: ast.Activity): boolean => activity.type !== undefined && CAPABILITY_ACTIVITY_TYPES.has(activity.type);
-export const categoryOf = (actor: ast.Actor | undefined) => actorCategory(actor?.kind);
-export const isProvider = (actor: ast.Actor | undefined): boolean => categoryOf(actor) === 'provider';
-export const isExternalActor = (actor: ast.Actor | undefined): boolean => categoryOf(actor) === 'external';
+/** Whether an actor's kind is of this category in the vocabulary. */
+export const isOfCategory = (vocabulary: Vocabulary, actor: ast.Actor | undefined, category: string): boolean => vocabulary.category(actor?.kind) === category;
+export const isProvider = (vocabulary: Vocabulary, actor: ast.Actor | undefined): boolean => isOfCategory(vocabulary, actor, 'provider');
+export const isExternalActor = (vocabulary: Vocabulary, actor: ast.Actor | undefined): boolean => isOfCategory(vocabulary, actor, 'external');
 
 /** Actors that lead or partner an objective. */
 export function involvedActors(objective: ast.Objective): ast.Actor[] {

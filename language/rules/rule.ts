@@ -8,6 +8,7 @@ import type { AstNode, DiagnosticInfo, LangiumDocument } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import type { Severity } from '../base/severity.js';
 import type { ResolvedConfig } from '../config/config.js';
+import type { Vocabulary } from '../base/taxonomy.js';
 import type { FiscalModel } from '../model/fiscal-model.js';
 import type { Relations } from '../model/relations.js';
 import type { SsrModelServices } from '../model/services.js';
@@ -65,6 +66,8 @@ export interface RuleContext {
     readonly document: LangiumDocument;
     readonly services: SsrModelServices;
     readonly config: ResolvedConfig;
+    /** The terms valid here (built-in and configured): categories, capability and perception flags. */
+    readonly vocabulary: Vocabulary;
     /** The models of the document, computed once per build and shared by every rule. */
     readonly model: StrategyModel;
     readonly time: TimeModel;

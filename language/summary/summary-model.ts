@@ -5,7 +5,7 @@
  */
 import type { LangiumDocument } from 'langium';
 import type * as ast from '../generated/ast.js';
-import { actorCategory, requiredSectors, termIds, DIMENSIONS, type ActorCategory } from '../base/taxonomy.js';
+import { BUILTIN_VOCABULARY, requiredSectors, DIMENSIONS, type ActorCategory } from '../base/taxonomy.js';
 import { formatMonth, quantityValue, yearValue, type Span } from '../base/values.js';
 import type { YearFigures } from '../model/fiscal-model.js';
 import { toFinding, type FileFinding } from '../validation/findings.js';
@@ -91,6 +91,7 @@ const spanText = (span: Span | undefined) => span ? { start: formatMonth(span.st
 export function buildSummary(services: SsrValidationServices, document: LangiumDocument<ast.Document>, fileLabel: string): PlanSummary {
     const model = services.model.StrategyModel.get(document);
     const time = services.model.TimeModel.get(document);
+    const vocabulary = services.config.ConfigProvider.getConfig(document.uri).vocabulary;
     const docs = services.documentation.DocumentationProvider;
     const strategy = model.strategy;
     const name = (n: { name?: string } | undefined) => n?.name ?? '';
@@ -105,7 +106,7 @@ export function buildSummary(services: SsrValidationServices, document: LangiumD
 
     const byCategory: PlanSummary['counts']['actorsByCategory'] = {};
     for (const actor of model.allActors) {
-        const category = actorCategory(actor.kind) ?? 'unknown';
+        const category = vocabulary.category(actor.kind) ?? 'unknown';
         byCategory[category] = (byCategory[category] ?? 0) + 1;
     }
 
@@ -212,7 +213,8 @@ export function buildSummary(services: SsrValidationServices, document: LangiumD
 export function sectorRows(summary: PlanSummary): string[] {
     const shown = new Set([...summary.missing.sectors, ...Object.keys(summary.coverage)]);
     if (!summary.strategy.scope.partial) for (const sector of requiredSectors([])) shown.add(sector);
-    return termIds('sector').filter(s => shown.has(s));
+    const builtIn = BUILTIN_VOCABULARY.ids('sector');
+    return [...builtIn.filter(s => shown.has(s)), ...[...shown].filter(s => !builtIn.includes(s))];
 }
 
 /** A doc comment's text with each line trimmed (the comment's own indentation is not content). */

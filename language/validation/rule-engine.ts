@@ -56,7 +56,7 @@ export class SsrDocumentValidator extends DefaultDocumentValidator {
             const severity = effectiveSeverity(rule, config);
             if (severity === 'off' || (isLibrary && !rule.appliesToLibraries)) return;
             const context: RuleContext = {
-                document, services, config, suppressions,
+                document, services, config, suppressions, vocabulary: config.vocabulary,
                 get model() { return models.StrategyModel.get(document); },
                 get time() { return models.TimeModel.get(document); },
                 get fiscal() { return models.FiscalModel.get(document, config); },

@@ -2,27 +2,28 @@ import * as ast from '../../generated/ast.js';
 import { activityTargets, overlapsOrPrecedes } from '../../model/time-model.js';
 import type { Span } from '../../base/values.js';
 import type { Rule } from '../rule.js';
-import { categoryOf, isCapability, isProvider } from '../common.js';
+import type { Vocabulary } from '../../base/taxonomy.js';
+import { isOfCategory, isProvider } from '../common.js';
 
 /** An objective in sector `oversight`, or led by an actor of the oversight category. */
-const isOversightObjective = (objective: ast.Objective): boolean =>
-    objective.sector === 'oversight' || categoryOf(objective.lead?.ref) === 'oversight';
+const isOversightObjective = (vocabulary: Vocabulary, objective: ast.Objective): boolean =>
+    objective.sector === 'oversight' || isOfCategory(vocabulary, objective.lead?.ref, 'oversight');
 
 /** Capability activities (training, equipment, infrastructure, recruitment) aimed at a provider: `targets`, or else the objective's lead. */
-const buildsProviderCapability = (objective: ast.Objective): boolean =>
-    objective.activities.some(a => isCapability(a) && activityTargets(a).some(isProvider));
+const buildsProviderCapability = (vocabulary: Vocabulary, objective: ast.Objective): boolean =>
+    objective.activities.some(a => vocabulary.isCapability(a.type) && activityTargets(a).some(t => isProvider(vocabulary, t)));
 
 export const coverageOversightForCapability: Rule = {
     id: 'coverage/oversight-for-capability',
     severity: 'warning',
     description: 'Capability is built for a security provider, and no oversight objective overlaps or precedes it.',
-    check({ model, time, report }) {
-        const oversight = model.objectives.filter(isOversightObjective).map(o => time.objective(o));
+    check({ model, time, vocabulary, report }) {
+        const oversight = model.objectives.filter(o => isOversightObjective(vocabulary, o)).map(o => time.objective(o));
         // An undated objective (no phase, no dated activity) cannot be placed in time: it is given the benefit of the doubt.
         const covers = (oversightSpan: Span | undefined, span: Span | undefined) =>
             oversightSpan === undefined || span === undefined || overlapsOrPrecedes(oversightSpan, span);
         for (const objective of model.objectives) {
-            if (!buildsProviderCapability(objective)) continue;
+            if (!buildsProviderCapability(vocabulary, objective)) continue;
             const span = time.objective(objective);
             if (oversight.some(o => covers(o, span))) continue;
             const name = objective.name ?? 'this objective';

@@ -2,7 +2,8 @@ import { GrammarUtils } from 'langium';
 import * as ast from '../../generated/ast.js';
 import type { ActorCategory } from '../../base/taxonomy.js';
 import type { FixData, Rule } from '../rule.js';
-import { categoryOf, isExternalActor } from '../common.js';
+import type { Vocabulary } from '../../base/taxonomy.js';
+import { isExternalActor } from '../common.js';
 
 /**
  * Who can lead an objective of each sector when no national partner is named: the actor kinds
@@ -29,8 +30,8 @@ const MANAGEMENT_ORDER = ['national-security-council', 'executive'];
 const LEADING_CATEGORIES: ReadonlySet<string> = new Set(['management', 'provider', 'justice', 'oversight', 'civil-society']);
 
 /** A national actor: its category is known and not external, and it does not work at regional or international level. */
-const isNationalActor = (actor: ast.Actor): boolean => {
-    const category = categoryOf(actor);
+const isNationalActor = (vocabulary: Vocabulary, actor: ast.Actor): boolean => {
+    const category = vocabulary.category(actor.kind);
     return category !== undefined && category !== 'external' && actor.jurisdiction !== 'international' && actor.jurisdiction !== 'regional';
 };
 
@@ -38,10 +39,10 @@ const isNationalActor = (actor: ast.Actor): boolean => {
  * The best national actor of a suitable category to lead an objective of `sector`: the sector's
  * own kinds (in their order), then a management body, then any other state or civil actor.
  */
-function suitableNationalLead(national: readonly ast.Actor[], sector: string | undefined): ast.Actor | undefined {
+function suitableNationalLead(vocabulary: Vocabulary, national: readonly ast.Actor[], sector: string | undefined): ast.Actor | undefined {
     const own = sector ? SECTOR_LEADS[sector] : undefined;
     const rank = (actor: ast.Actor): number => {
-        const kind = actor.kind ?? '', category = categoryOf(actor) ?? '';
+        const kind = actor.kind ?? '', category = vocabulary.category(actor.kind) ?? '';
         if (own?.kinds?.includes(kind)) return own.kinds.indexOf(kind);
         if (own?.category === category) return 0;
         if (category === 'management') return 100 + (MANAGEMENT_ORDER.includes(kind) ? MANAGEMENT_ORDER.indexOf(kind) : MANAGEMENT_ORDER.length);
@@ -60,17 +61,17 @@ export const ownershipExternalLead: Rule = {
     id: 'ownership/external-lead',
     severity: 'warning',
     description: "An objective's lead is an external actor (donor, international organisation, peace operation, contractor).",
-    check({ model, report }) {
+    check({ model, vocabulary, report }) {
         let national: ast.Actor[] | undefined; // the strategy's national actors, gathered once when first needed
-        const nationalActors = () => national ??= model.allActors.filter(a => a.name && isNationalActor(a));
+        const nationalActors = () => national ??= model.allActors.filter(a => a.name && isNationalActor(vocabulary, a));
         for (const objective of model.objectives) {
             const lead = objective.lead?.ref;
-            if (!lead || !isExternalActor(lead)) continue;
+            if (!lead || !isExternalActor(vocabulary, lead)) continue;
             // Quick fix: each partner that is not external, one edit each; if there is none, the most
             // suitable national actor of the strategy; if nothing national exists, nothing.
             const partners = [...new Set(objective.partners.map(p => p.ref))]
-                .filter((a): a is ast.Actor => a !== undefined && a !== lead && !!a.name && !isExternalActor(a));
-            const fallback = partners.length === 0 ? suitableNationalLead(nationalActors(), objective.sector) : undefined;
+                .filter((a): a is ast.Actor => a !== undefined && a !== lead && !!a.name && !isExternalActor(vocabulary, a));
+            const fallback = partners.length === 0 ? suitableNationalLead(vocabulary, nationalActors(), objective.sector) : undefined;
             const candidates = partners.length > 0 ? partners : fallback ? [fallback] : [];
             const leadNode = GrammarUtils.findNodeForProperty(objective.$cstNode, ast.Objective.lead);
             const fix: FixData | undefined = leadNode && candidates.length > 0 ? {

@@ -1,13 +1,13 @@
 import * as ast from '../../generated/ast.js';
 import { formatMonth } from '../../base/values.js';
 import type { Rule } from '../rule.js';
-import { atStrategyTitle, isCapability } from '../common.js';
+import { atStrategyTitle } from '../common.js';
 
 export const sequencingAssessmentFirst: Rule = {
     id: 'sequencing/assessment-first',
     severity: 'warning',
     description: 'The strategy has no assessment, or capability is built before the first assessment ends.',
-    check({ model, time, report }) {
+    check({ model, time, vocabulary, report }) {
         const assessments = model.activities.filter(a => a.type === 'assessment');
         if (assessments.length === 0) {
             const where = atStrategyTitle(model);
@@ -20,7 +20,7 @@ export const sequencingAssessmentFirst: Rule = {
         if (ends.length === 0) return;
         const earliestEnd = Math.min(...ends);
         for (const activity of model.activities) {
-            if (!isCapability(activity)) continue;
+            if (!vocabulary.isCapability(activity.type)) continue;
             const span = time.activity(activity);
             if (!span || span.start > earliestEnd) continue;
             report({

@@ -2,13 +2,13 @@ import * as ast from '../../generated/ast.js';
 import { activityTargets } from '../../model/time-model.js';
 import { formatMonth } from '../../base/values.js';
 import type { Rule } from '../rule.js';
-import { isCapability, isProvider } from '../common.js';
+import { isProvider } from '../common.js';
 
 export const sequencingVettingBeforeCapability: Rule = {
     id: 'sequencing/vetting-before-capability',
     severity: 'warning',
     description: 'A capability activity targets a provider that no vetting activity has vetted before it starts.',
-    check({ model, time, report }) {
+    check({ model, time, vocabulary, report }) {
         const vettingEnds = new Map<ast.Actor, number[]>();
         for (const activity of model.activities) {
             if (activity.type !== 'vetting') continue;
@@ -17,10 +17,10 @@ export const sequencingVettingBeforeCapability: Rule = {
             for (const actor of activityTargets(activity)) vettingEnds.set(actor, [...(vettingEnds.get(actor) ?? []), end]);
         }
         for (const activity of model.activities) {
-            if (!isCapability(activity)) continue;
+            if (!vocabulary.isCapability(activity.type)) continue;
             const span = time.activity(activity);
             if (!span) continue;
-            const unvetted = activityTargets(activity).filter(actor => isProvider(actor) && !(vettingEnds.get(actor) ?? []).some(end => end < span.start));
+            const unvetted = activityTargets(activity).filter(actor => isProvider(vocabulary, actor) && !(vettingEnds.get(actor) ?? []).some(end => end < span.start));
             if (unvetted.length === 0) continue;
             report({
                 node: activity, property: ast.Activity.name,
