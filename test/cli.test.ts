@@ -18,6 +18,7 @@ import { COMMANDS } from '../cli/run.js';
 import { ssr } from './cli-helpers.js';
 import { commandUsage } from '../cli/options.js';
 import { HEADER, SHARED, SPEC_EXAMPLES, createServices } from './helpers.js';
+import { mark } from './support/findings.js';
 
 type Validator = ((data: unknown) => boolean) & { errors?: unknown[] | null };
 const Ajv = ((AjvDraft04 as unknown as { default?: unknown }).default ?? AjvDraft04) as new (options: object) => { compile(schema: object): Validator };
@@ -26,9 +27,12 @@ const Ajv = ((AjvDraft04 as unknown as { default?: unknown }).default ?? AjvDraf
 const CLEAN_ENOUGH = `${HEADER}
 actor NNP "National Police" { kind police }
 `;
-const WITH_ERROR = `${HEADER}
-actor NNP "National Police" { kind polise }
-`;
+const { text: WITH_ERROR, marks } = mark(`${HEADER}
+actor NNP "National Police" { kind ‹polise› }
+`);
+/** Where the outputs (1-based) place the taxonomy/unknown-term finding of WITH_ERROR. */
+const POLISE = marks.get('polise')!;
+const [LINE, COLUMN, END_COLUMN] = [POLISE.start.line + 1, POLISE.start.character + 1, POLISE.end.character + 1];
 
 describe('command line (in process)', () => {
     let dir: string;
@@ -53,7 +57,7 @@ describe('command line (in process)', () => {
         const bad = await ssr(['check', 'b.ssr'], dir);
         assert.equal(bad.code, 1);
         assert.match(bad.stdout, /^b\.ssr$/m);
-        assert.match(bad.stdout, /^ {2}7:36 +error +'polise' is not a known actor kind\. Did you mean 'police'\?.*taxonomy\/unknown-term$/m);
+        assert.match(bad.stdout, new RegExp(`^ {2}${LINE}:${COLUMN} +error +'polise' is not a known actor kind\\. Did you mean 'police'\\?.*taxonomy/unknown-term$`, 'm'));
     });
 
     it('applies --max-warnings and --quiet', async () => {
@@ -127,7 +131,8 @@ describe('command line (in process)', () => {
         assert.equal(result.stdout, '');
         const report = JSON.parse(fs.readFileSync(path.join(dir, 'out', 'report.json'), 'utf8')) as Record<string, unknown>[];
         assert.deepEqual(Object.keys(report[0]).sort(), ['column', 'endColumn', 'endLine', 'file', 'line', 'message', 'ruleId', 'severity']);
-        assert.equal(report.find(f => f.ruleId === 'taxonomy/unknown-term')?.line, 7);
+        const term = report.find(f => f.ruleId === 'taxonomy/unknown-term');
+        assert.deepEqual([term?.line, term?.column, term?.endLine, term?.endColumn], [LINE, COLUMN, LINE, END_COLUMN]);
     });
 
     it('produces SARIF 2.1.0 that validates against the official schema, with a descriptor per rule', async () => {
@@ -170,12 +175,12 @@ describe('command line (in process)', () => {
     it('produces GitHub annotations and a Markdown report', async () => {
         write('a.ssr', WITH_ERROR);
         const annotations = (await ssr(['check', 'a.ssr', '--format', 'github'], dir)).stdout.trim().split('\n');
-        assert.ok(annotations.some(l => /^::error file=a\.ssr,line=7,col=\d+,endLine=7,endColumn=\d+,title=taxonomy\/unknown-term::'polise' is not a known actor kind/.test(l)));
+        assert.ok(annotations.some(l => l.startsWith(`::error file=a.ssr,line=${LINE},col=${COLUMN},endLine=${LINE},endColumn=${END_COLUMN},title=taxonomy/unknown-term::'polise' is not a known actor kind`)), annotations.join('\n'));
         assert.ok(annotations.every(l => /^::(error|warning|notice) /.test(l)));
         const markdown = (await ssr(['check', 'a.ssr', '--format', 'markdown'], dir)).stdout;
         assert.match(markdown, /\| errors \| warnings \| infos \|/);
         assert.match(markdown, /\| taxonomy \| 1 \| 0 \| 0 \|/);
-        assert.match(markdown, /- \*\*error\*\* `taxonomy\/unknown-term` \[a\.ssr:7:\d+\]\(a\.ssr#L7\)/);
+        assert.ok(markdown.includes(`- **error** \`taxonomy/unknown-term\` [a.ssr:${LINE}:${COLUMN}](a.ssr#L${LINE})`), markdown);
     });
 
     it('lists the rules (table and JSON)', async () => {

@@ -6,11 +6,13 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { docsUrl } from '../language/base/rule-ids.js';
 import { ROOT, createServices, idsOf, parser, reset } from './helpers.js';
 
 const DOCS = path.join(ROOT, 'docs', 'rules');
 const SECTIONS = ['## What it checks', '## Why it matters', '## Example', '## How to fix', '## Configuration'];
+
+/** The ssr code blocks of a rule page: the example, then the fix. */
+const examplesOf = (page: string): string[] => [...page.matchAll(/```ssr\n([\s\S]*?)```/g)].map(m => m[1]);
 
 function pages(): string[] {
     const result: string[] = [];
@@ -38,8 +40,24 @@ describe('rule documentation (docs/rules)', () => {
         assert.deepEqual(orphans, [], 'pages without a rule');
     });
 
-    it('links every diagnostic to its page', () => {
-        for (const id of ids) assert.ok(docsUrl(id).endsWith(`docs/rules/${id}.md`), id);
+    it('links every diagnostic to its page', async () => {
+        // Each diagnostic a rule reports on its page's example links to that page in this
+        // repository's docs/rules on GitHub, and the page exists.
+        const repository = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { repository: { url: string } }).repository.url.replace(/\.git$/, '');
+        const base = `${repository}/blob/main/docs/rules/`;
+        for (const rule of services.rules.RuleRegistry.all) {
+            const [example] = examplesOf(fs.readFileSync(path.join(DOCS, `${rule.id}.md`), 'utf8'));
+            await reset(services);
+            const diagnostics = ((await parse(example ?? '')).diagnostics ?? []).filter(d => d.code === rule.id);
+            assert.ok(diagnostics.length > 0, `the example of ${rule.id} reports it`);
+            for (const diagnostic of diagnostics) {
+                const href = diagnostic.codeDescription?.href ?? '';
+                assert.ok(href.startsWith(base), `${rule.id} links to ${href || 'nothing'}`);
+                const page = href.slice(base.length);
+                assert.equal(page, `${rule.id}.md`, `${rule.id} links to its own page`);
+                assert.ok(fs.existsSync(path.join(DOCS, page)), `${href} exists as docs/rules/${page}`);
+            }
+        }
     });
 
     it('lists every rule in the index', () => {
@@ -53,8 +71,7 @@ describe('rule documentation (docs/rules)', () => {
             assert.equal(text.split('\n')[0], `# ${rule.id}`);
             assert.ok(text.includes(`Default severity: **${rule.severity}**`), 'states the default severity');
             for (const section of SECTIONS) assert.ok(text.includes(`\n${section}\n`), `has section ${section}`);
-            const blocks = [...text.matchAll(/```ssr\n([\s\S]*?)```/g)].map(m => m[1]);
-            const example = blocks[0], fix = blocks[1];
+            const [example, fix] = examplesOf(text);
             assert.ok(example && fix, 'has an example and a fix in ssr blocks');
             await reset(services);
             const bad = await parse(example);

@@ -6,9 +6,11 @@ import { strict as assert } from 'node:assert';
 import * as ast from '../language/generated/ast.js';
 import { amountValue, parseNumberToken, percentValue, rangeSpan } from '../language/base/values.js';
 import { createServices, findingsOf, parser, reset } from './helpers.js';
+import { findingsHelper } from './support/findings.js';
 
 const services = createServices();
 const parse = parser(services);
+const { expectFindings } = findingsHelper(services);
 
 const EVERY_FORM = `// a line comment
 /* a block comment */
@@ -167,14 +169,13 @@ describe('grammar', () => {
         assert.ok(names.includes('P'), `later declarations are still read: ${names.join(', ')}`);
     });
 
-    it('explains a missing title in plain words', async () => {
-        const document = await parse('strategy Northland {\n    country "N"\n}\n');
-        const [finding] = findingsOf(document).filter(f => f.ruleId === 'syntax/error');
-        assert.match(finding.message, /Titles are written in double quotes/);
+    it('explains a missing title in plain words, at the unquoted name', async () => {
+        const [finding] = await expectFindings('strategy ‹Northland› {\n    country "N"\n}\n', 'syntax/error', ['Northland'], { allow: ['structure/missing-field'] });
+        assert.ok(finding.message.includes('Titles are written in double quotes'), finding.message);
     });
 
-    it('reports a stray character without crashing', async () => {
-        const document = await parse('strategy "T" {\n    country "X" #\n}\n');
-        assert.ok(findingsOf(document).some(f => f.ruleId === 'syntax/error' && /Unexpected character '#'/.test(f.message)));
+    it('reports a stray character without crashing, at the character', async () => {
+        const [finding] = await expectFindings('strategy "T" {\n    country "X" ‹#›\n}\n', 'syntax/error', ['#'], { allow: ['structure/missing-field'] });
+        assert.ok(finding.message.includes("Unexpected character '#'"), finding.message);
     });
 });

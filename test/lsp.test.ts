@@ -8,9 +8,9 @@ import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
 import { expectCompletion, expectFoldings, highlightHelper, textDocumentParams } from 'langium/test';
 import type { CodeAction, Diagnostic, Hover, Location, TextEdit } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { HEADER, SPEC_EXAMPLES, createServices, idsOf, parser, reset } from './helpers.js';
 import { isPending } from './pending-examples.js';
+import { applyEdits, quickFixes as sharedQuickFixes } from './support/findings.js';
 
 const services = createServices();
 const parse = parser(services);
@@ -47,20 +47,13 @@ const offsetOf = (text: string, needle: string, delta = 0) => {
     return i + delta;
 };
 
-function applyEdits(text: string, edits: TextEdit[]): string {
-    return TextDocument.applyEdits(TextDocument.create('file:///x.ssr', 'ssr', 1, text), edits);
-}
-
 async function hover(document: LangiumDocument, offset: number): Promise<string> {
     const result: Hover | undefined = await services.lsp.HoverProvider!.getHoverContent(document, { textDocument: { uri: document.textDocument.uri }, position: document.textDocument.positionAt(offset) });
     const contents = result?.contents;
     return contents && typeof contents === 'object' && 'value' in contents ? contents.value : '';
 }
 
-async function quickFixes(document: LangiumDocument, diagnostic: Diagnostic): Promise<CodeAction[]> {
-    const actions = await services.lsp.CodeActionProvider!.getCodeActions(document, { textDocument: { uri: document.textDocument.uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
-    return (actions ?? []) as CodeAction[];
-}
+const quickFixes = (document: LangiumDocument, diagnostic: Diagnostic) => sharedQuickFixes(services, document, diagnostic);
 
 function editsOf(action: CodeAction, document: LangiumDocument): TextEdit[] {
     return action.edit?.changes?.[document.textDocument.uri] ?? [];

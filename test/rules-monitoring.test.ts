@@ -1,66 +1,43 @@
 /**
  * The monitoring rules (RULES.md "Monitoring") at the boundaries the rulebook defines: how many
- * findings, where each points, where they stay silent, and that their quick fixes produce text
- * that parses with no language-rule findings.
+ * findings, where each points (range markers, test/support/findings.ts), where they stay silent,
+ * and that their quick fixes produce text that parses with no language-rule findings.
  */
 import { strict as assert } from 'node:assert';
 import type { LangiumDocument } from 'langium';
-import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FixData } from '../language/rules/rule.js';
 import { LANGUAGE_FAMILIES, familyOf } from '../language/base/rule-ids.js';
-import { HEADER, createServices, findingsOf, parser, reset } from './helpers.js';
+import { createServices, findingsOf, parser, reset } from './helpers.js';
+import { MARKED_HEADER, applyEdits, findingsHelper, mark, quickFixes } from './support/findings.js';
 
 const services = createServices();
 const parse = parser(services);
+const { check, expectFindings, expectNoFindings } = findingsHelper(services);
 
-interface Found { line: number; column: number; severity: string; message: string; fix?: FixData; diagnostic: Diagnostic }
-
-function found(document: LangiumDocument, ruleId: string): Found[] {
-    return (document.diagnostics ?? []).filter(d => d.code === ruleId).map(d => ({
-        line: d.range.start.line + 1,
-        column: d.range.start.character + 1,
-        severity: ({ 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' } as Record<number, string>)[d.severity ?? 1],
-        message: typeof d.message === 'string' ? d.message : d.message.value,
-        fix: (d.data as { fix?: FixData } | undefined)?.fix,
-        diagnostic: d,
-    }));
-}
-
-async function of(text: string, ruleId: string): Promise<Found[]> {
-    return found(await parse(text), ruleId);
-}
-
-const lines = (list: Found[]) => list.map(f => f.line);
-const applyEdits = (text: string, edits: TextEdit[]) => TextDocument.applyEdits(TextDocument.create('file:///x.ssr', 'ssr', 1, text), edits);
 const languageFindings = (document: LangiumDocument) => findingsOf(document).filter(f => LANGUAGE_FAMILIES.has(familyOf(f.ruleId)));
 
-async function quickFixes(document: LangiumDocument, diagnostic: Diagnostic): Promise<CodeAction[]> {
-    const actions = await services.lsp.CodeActionProvider!.getCodeActions(document, { textDocument: { uri: document.textDocument.uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
-    return (actions ?? []) as CodeAction[];
-}
-
-const BASE = `${HEADER}actor NNP "Police" { kind police }
+/** The strategy (period 2026 to 2030) with its title marked 'title'. */
+const BASE = `${MARKED_HEADER}actor NNP "Police" { kind police }
 actor MOJ "Justice" { kind justice-ministry }
-`; // title on line 1 (period 2026 to 2030), actors on lines 6-7, blank line 8, declarations from line 9
+`;
 
-/** Objective P with its name on line 9 (column 11), running 2026 to 2028; then objective Q on line 17. */
+/** Objectives P, running 2026 to 2028, and Q, undated; names marked, and the end of P marked 'after-P'. */
 const OBJECTIVES = `${BASE}
-objective P "P" {
+objective ‹P› "P" {
     sector policing
     lead NNP
     activity R "R" {
         type institutional-reform
         from 2026 to 2028
     }
-}
-objective Q "Q" {
+}‹after-P:›
+objective ‹Q› "Q" {
     sector justice
     lead MOJ
 }
-`; // the next declaration starts on line 21
+`;
 
-const benchmark = (name: string, fields: string) => `benchmark ${name} "${name}" {\n${fields.split('\n').filter(Boolean).map(l => `    ${l}`).join('\n')}\n}\n`;
+/** A benchmark whose name is marked by itself; `fields` one per line (markers allowed). */
+const benchmark = (name: string, fields: string) => `benchmark ‹${name}› "${name}" {\n${fields.split('\n').filter(Boolean).map(l => `    ${l}`).join('\n')}\n}\n`;
 const complete = (name: string, measures: string, type = 'outcome', source = 'administrative-data') =>
     benchmark(name, `measures ${measures}\ntype ${type}\nsource ${source}\nbaseline 10% in 2025\ntarget 40% by 2030`);
 
@@ -68,33 +45,35 @@ describe('monitoring rules', () => {
     afterEach(() => reset(services));
 
     describe('monitoring/no-benchmark', () => {
+        const RULE = 'monitoring/no-benchmark';
+
         it('reports each objective no benchmark measures, at its name', async () => {
-            const list = await of(OBJECTIVES, 'monitoring/no-benchmark');
-            assert.deepEqual(list.map(f => [f.line, f.column, f.severity]), [[9, 11, 'warning'], [17, 11, 'warning']]);
+            await expectFindings(OBJECTIVES, RULE, ['P', 'Q'], { severity: 'warning' });
         });
 
         it('is silent when a benchmark measures the objective, also among several', async () => {
-            assert.deepEqual(await of(OBJECTIVES + complete('B', 'Q, P'), 'monitoring/no-benchmark'), []);
+            await expectNoFindings(OBJECTIVES + complete('B', 'Q, P'), RULE);
         });
 
         it('does not count a benchmark whose measures does not resolve', async () => {
-            assert.deepEqual(lines(await of(OBJECTIVES + complete('B', 'Q, Px'), 'monitoring/no-benchmark')), [9]);
+            await expectFindings(OBJECTIVES + complete('B', 'Q, Px'), RULE, ['P'], { allow: ['reference/unresolved'] });
         });
 
         it('offers a complete benchmark skeleton right after the objective', async () => {
-            const [finding] = await of(OBJECTIVES + complete('B', 'Q'), 'monitoring/no-benchmark');
+            const text = OBJECTIVES + complete('B', 'Q');
+            const [finding] = await expectFindings(text, RULE, ['P']);
             const [edit] = finding.fix?.edits ?? [];
             assert.equal(edit.title, 'Add a benchmark for P');
-            assert.deepEqual(edit.range.start, { line: 15, character: 1 }, 'after the closing brace of P');
+            assert.deepEqual(edit.range.start, mark(text).marks.get('after-P')!.start, 'after the closing brace of P');
             assert.equal(edit.newText, '\n\nbenchmark PProgress "Progress of P" {\n    measures P\n    type outcome\n    source perception-survey\n    baseline 0% in 2026\n    target 100% by 2030\n}');
         });
 
         it('inserts skeletons that parse, resolve, and leave no monitoring or language finding behind', async () => {
-            const document = await parse(OBJECTIVES);
-            const edits = found(document, 'monitoring/no-benchmark').flatMap(f => f.fix?.edits ?? []).map(e => ({ range: e.range, newText: e.newText }));
+            const checked = await check(OBJECTIVES);
+            const edits = checked.of(RULE).flatMap(f => f.fix?.edits ?? []).map(e => ({ range: e.range, newText: e.newText }));
             assert.equal(edits.length, 2);
             await reset(services);
-            const fixed = await parse(applyEdits(OBJECTIVES, edits));
+            const fixed = await parse(applyEdits(checked.text, edits));
             assert.deepEqual(languageFindings(fixed), [], fixed.textDocument.getText());
             const monitoring = findingsOf(fixed).filter(f => familyOf(f.ruleId) === 'monitoring' && f.ruleId !== 'monitoring/no-evaluation');
             assert.deepEqual(monitoring, []);
@@ -102,42 +81,42 @@ describe('monitoring rules', () => {
         });
 
         it('picks a name no benchmark has yet', async () => {
-            const [finding] = await of(OBJECTIVES + complete('PProgress', 'Q') + complete('PProgress2', 'Q'), 'monitoring/no-benchmark');
-            assert.match(finding.fix!.edits![0].newText, /benchmark PProgress3 /);
+            const [finding] = await expectFindings(OBJECTIVES + complete('PProgress', 'Q') + complete('PProgress2', 'Q'), RULE, ['P']);
+            assert.ok(finding.fix!.edits![0].newText.includes('benchmark PProgress3 '), finding.fix!.edits![0].newText);
         });
 
         it('uses the years of the period', async () => {
             const text = OBJECTIVES.replace('period from 2026 to 2030', 'period from 2027-04 to 2033-03').replace('from 2026 to 2028', 'from 2028 to 2029');
-            const [finding] = await of(text, 'monitoring/no-benchmark');
-            assert.match(finding.fix!.edits![0].newText, /baseline 0% in 2027\n {4}target 100% by 2033\n/);
+            const found = await expectFindings(text, RULE, ['P', 'Q']);
+            const newText = found.find(f => f.at === 'P')!.fix!.edits![0].newText;
+            assert.ok(newText.includes('baseline 0% in 2027\n    target 100% by 2033\n'), newText);
         });
 
         it('is available through the quick-fix menu', async () => {
-            const document = await parse(OBJECTIVES);
-            const [finding] = found(document, 'monitoring/no-benchmark');
-            const actions = await quickFixes(document, finding.diagnostic);
+            const { document, of } = await check(OBJECTIVES);
+            const finding = of(RULE).find(f => f.at === 'P')!;
+            const actions = await quickFixes(services, document, finding.diagnostic);
             assert.ok(actions.some(a => a.title === 'Add a benchmark for P' && a.isPreferred));
         });
     });
 
     describe('monitoring/incomplete', () => {
+        const RULE = 'monitoring/incomplete';
+
         it('reports a benchmark without baseline, at its name, and offers the line', async () => {
-            const list = await of(OBJECTIVES + benchmark('B', 'measures P\ntype outcome\ntarget 50% by 2030'), 'monitoring/incomplete');
-            assert.deepEqual(list.map(f => [f.line, f.column, f.severity]), [[21, 11, 'warning']]);
-            assert.equal(list[0].fix?.insertField, 'baseline 0% in 2025');
+            const [finding] = await expectFindings(OBJECTIVES + benchmark('B', 'measures P\ntype outcome\ntarget 50% by 2030'), RULE, [{ at: 'B', severity: 'warning' }]);
+            assert.equal(finding.fix?.insertField, 'baseline 0% in 2025');
         });
 
         it('reports a benchmark without target and offers the line', async () => {
-            const list = await of(OBJECTIVES + benchmark('B', 'measures P\ntype outcome\nbaseline 30% in 2025'), 'monitoring/incomplete');
-            assert.deepEqual(lines(list), [21]);
-            assert.equal(list[0].fix?.insertField, 'target 100% by 2030');
+            const [finding] = await expectFindings(OBJECTIVES + benchmark('B', 'measures P\ntype outcome\nbaseline 30% in 2025'), RULE, ['B']);
+            assert.equal(finding.fix?.insertField, 'target 100% by 2030');
         });
 
         it('reports a benchmark with neither once, offering the baseline first', async () => {
-            const list = await of(OBJECTIVES + benchmark('B', 'measures P\ntype outcome'), 'monitoring/incomplete');
-            assert.deepEqual(lines(list), [21]);
-            assert.match(list[0].message, /neither a baseline nor a target/);
-            assert.equal(list[0].fix?.insertField, 'baseline 0% in 2025');
+            const [finding] = await expectFindings(OBJECTIVES + benchmark('B', 'measures P\ntype outcome'), RULE, ['B']);
+            assert.ok(finding.message.includes('neither a baseline nor a target'), finding.message);
+            assert.equal(finding.fix?.insertField, 'baseline 0% in 2025');
         });
 
         it('offers values in the unit of the existing line that never equal it', async () => {
@@ -149,152 +128,156 @@ describe('monitoring rules', () => {
                 ['target 2,000 by 2029', 'baseline 0 in 2025'],
             ];
             for (const [line, expected] of cases) {
-                const [finding] = await of(OBJECTIVES + benchmark('B', `measures P\ntype outcome\n${line}`), 'monitoring/incomplete');
+                const [finding] = await expectFindings(OBJECTIVES + benchmark('B', `measures P\ntype outcome\n${line}`), RULE, ['B']);
                 assert.equal(finding.fix?.insertField, expected, line);
                 await reset(services);
             }
         });
 
         it('is silent for a complete benchmark', async () => {
-            assert.deepEqual(await of(OBJECTIVES + complete('B', 'P, Q'), 'monitoring/incomplete'), []);
+            await expectNoFindings(OBJECTIVES + complete('B', 'P, Q'), RULE);
         });
 
         it('inserts the missing lines one after the other, through the quick-fix menu, until the benchmark is complete', async () => {
-            let text = OBJECTIVES + benchmark('B', 'measures P, Q\ntype outcome\nsource audit');
+            let text = mark(OBJECTIVES + benchmark('B', 'measures P, Q\ntype outcome\nsource audit')).text;
             for (let step = 0; step < 2; step++) {
-                const document = await parse(text);
-                const [finding] = found(document, 'monitoring/incomplete');
+                const { document, of } = await check(text);
+                const [finding] = of(RULE);
                 assert.ok(finding, `step ${step}`);
-                const action = (await quickFixes(document, finding.diagnostic)).find(a => a.title.startsWith("Add '"));
+                const action = (await quickFixes(services, document, finding.diagnostic)).find(a => a.title.startsWith("Add '"));
                 assert.ok(action, `step ${step}: an insert action`);
                 text = applyEdits(text, action.edit!.changes![document.textDocument.uri]);
                 await reset(services);
             }
             const fixed = await parse(text);
-            assert.match(text, / {4}baseline 0% in 2025\n {4}target 100% by 2030\n\}/);
+            assert.ok(text.includes('    baseline 0% in 2025\n    target 100% by 2030\n}'), text);
             assert.deepEqual(languageFindings(fixed), []);
             assert.deepEqual(findingsOf(fixed).filter(f => ['monitoring/incomplete', 'monitoring/flat-target', 'monitoring/target-outside-period'].includes(f.ruleId)), []);
         });
     });
 
     describe('monitoring/input-only', () => {
+        const RULE = 'monitoring/input-only';
+
         it('reports an objective all of whose benchmarks are input or output, at its name', async () => {
             const text = OBJECTIVES + complete('B', 'P', 'output') + complete('C', 'P', 'input') + complete('D', 'Q');
-            assert.deepEqual((await of(text, 'monitoring/input-only')).map(f => [f.line, f.column, f.severity]), [[9, 11, 'warning']]);
+            await expectFindings(text, RULE, [{ at: 'P', severity: 'warning' }]);
         });
 
         it('is silent once one benchmark measures an outcome or an impact', async () => {
             for (const type of ['outcome', 'impact']) {
-                const text = OBJECTIVES + complete('B', 'P', 'output') + complete('C', 'P, Q', type);
-                assert.deepEqual(await of(text, 'monitoring/input-only'), [], type);
+                await expectNoFindings(OBJECTIVES + complete('B', 'P', 'output') + complete('C', 'P, Q', type), RULE);
                 await reset(services);
             }
         });
 
         it('judges each measured objective of a shared benchmark', async () => {
-            const text = OBJECTIVES + complete('B', 'P, Q', 'output') + complete('C', 'Q', 'outcome');
-            assert.deepEqual(lines(await of(text, 'monitoring/input-only')), [9]);
+            await expectFindings(OBJECTIVES + complete('B', 'P, Q', 'output') + complete('C', 'Q', 'outcome'), RULE, ['P']);
         });
 
         it('leaves an objective without benchmarks to monitoring/no-benchmark', async () => {
             const text = OBJECTIVES + complete('B', 'P', 'output');
-            assert.deepEqual(lines(await of(text, 'monitoring/input-only')), [9]);
+            await expectFindings(text, RULE, ['P']);
             await reset(services);
-            assert.deepEqual(lines(await of(text, 'monitoring/no-benchmark')), [17]);
+            await expectFindings(text, 'monitoring/no-benchmark', ['Q']);
         });
     });
 
     describe('monitoring/no-perception', () => {
+        const RULE = 'monitoring/no-perception';
+
         it('reports once at the strategy title when no benchmark uses a perception survey or focus group', async () => {
-            const text = OBJECTIVES + complete('B', 'P') + complete('C', 'Q', 'outcome', 'audit');
-            assert.deepEqual((await of(text, 'monitoring/no-perception')).map(f => [f.line, f.column, f.severity]), [[1, 10, 'info']]);
+            await expectFindings(OBJECTIVES + complete('B', 'P') + complete('C', 'Q', 'outcome', 'audit'), RULE, [{ at: 'title', severity: 'info' }]);
         });
 
         it('reports when there is no benchmark at all', async () => {
-            assert.equal((await of(OBJECTIVES, 'monitoring/no-perception')).length, 1);
+            await expectFindings(OBJECTIVES, RULE, ['title']);
         });
 
         for (const source of ['perception-survey', 'focus-group']) {
             it(`is silent with a benchmark from a ${source}`, async () => {
-                assert.deepEqual(await of(OBJECTIVES + complete('B', 'P') + complete('C', 'Q', 'outcome', source), 'monitoring/no-perception'), []);
+                await expectNoFindings(OBJECTIVES + complete('B', 'P') + complete('C', 'Q', 'outcome', source), RULE);
             });
         }
     });
 
     describe('monitoring/target-outside-period', () => {
+        const RULE = 'monitoring/target-outside-period';
+        /** A benchmark of P; mark its target 't' (`target ‹t:…›`) where a finding is expected. */
         const withTarget = (target: string, baseline = 'baseline 10% in 2025') => OBJECTIVES + benchmark('B', `measures P\ntype outcome\n${baseline}\n${target}`);
 
         it('reports a target year after the period, at the target', async () => {
-            const list = await of(withTarget('target 40% by 2031'), 'monitoring/target-outside-period');
-            assert.deepEqual(list.map(f => [f.line, f.column, f.severity]), [[25, 12, 'error']]);
+            await expectFindings(withTarget('target ‹t:40% by 2031›'), RULE, [{ at: 't', severity: 'error' }]);
         });
 
         it('reports a target year before the period', async () => {
-            assert.deepEqual(lines(await of(withTarget('target 40% by 2025', 'baseline 10% in 2020'), 'monitoring/target-outside-period')), [25]);
+            await expectFindings(withTarget('target ‹t:40% by 2025›', 'baseline 10% in 2020'), RULE, ['t']);
         });
 
         it('accepts the first and the last year of the period', async () => {
-            assert.deepEqual(await of(withTarget('target 40% by 2026'), 'monitoring/target-outside-period'), []);
+            await expectNoFindings(withTarget('target 40% by 2026'), RULE);
             await reset(services);
-            assert.deepEqual(await of(withTarget('target 40% by 2030'), 'monitoring/target-outside-period'), []);
+            await expectNoFindings(withTarget('target 40% by 2030'), RULE);
         });
 
         it('judges years, not months: a period ending in March still covers its year', async () => {
-            const text = withTarget('target 40% by 2030').replace('period from 2026 to 2030', 'period from 2026-07 to 2030-03');
-            assert.deepEqual(await of(text, 'monitoring/target-outside-period'), []);
+            const text = withTarget('target 40% by 2030').replace('period from 2026 to 2030', 'period from 2026-07 to 2030-03').replace('from 2026 to 2028', 'from 2026-07 to 2028');
+            await expectNoFindings(text, RULE);
         });
 
         it('does not judge baseline years', async () => {
-            assert.deepEqual(await of(withTarget('target 40% by 2030', 'baseline 10% in 2019'), 'monitoring/target-outside-period'), []);
+            await expectNoFindings(withTarget('target 40% by 2030', 'baseline 10% in 2019'), RULE);
         });
 
         it('stays silent when the period itself is unusable', async () => {
             const text = withTarget('target 40% by 2031').replace('period from 2026 to 2030', 'period from 2030 to 2026');
-            assert.deepEqual(await of(text, 'monitoring/target-outside-period'), []);
+            await expectNoFindings(text, RULE, { allow: ['structure/bad-range'] });
         });
     });
 
     describe('monitoring/flat-target', () => {
-        const flat = (baseline: string, target: string) => OBJECTIVES + benchmark('B', `measures P\ntype outcome\nbaseline ${baseline} in 2025\ntarget ${target} by 2030`);
+        const RULE = 'monitoring/flat-target';
+        /** A benchmark of P whose target is marked 't'. */
+        const flat = (baseline: string, target: string) => OBJECTIVES + benchmark('B', `measures P\ntype outcome\nbaseline ${baseline} in 2025\ntarget ‹t:${target} by 2030›`);
 
         it('reports a target equal to its baseline, at the target', async () => {
-            const list = await of(flat('35%', '35%'), 'monitoring/flat-target');
-            assert.deepEqual(list.map(f => [f.line, f.column, f.severity]), [[25, 12, 'warning']]);
+            await expectFindings(flat('35%', '35%'), RULE, [{ at: 't', severity: 'warning' }]);
         });
 
         it('compares numbers, not spellings', async () => {
-            assert.equal((await of(flat('2,000', '2000'), 'monitoring/flat-target')).length, 1);
+            await expectFindings(flat('2,000', '2000'), RULE, ['t']);
             await reset(services);
-            assert.equal((await of(flat('2K', '2000'), 'monitoring/flat-target')).length, 1);
+            await expectFindings(flat('2K', '2000'), RULE, ['t']);
             await reset(services);
-            assert.equal((await of(flat('12.50%', '12.5%'), 'monitoring/flat-target')).length, 1);
+            await expectFindings(flat('12.50%', '12.5%'), RULE, ['t']);
         });
 
         it('is silent when the unit differs or the number changes', async () => {
             for (const [baseline, target] of [['35', '35%'], ['35%', '36%'], ['-5', '5'], ['0', '0.5']]) {
-                assert.deepEqual(await of(flat(baseline, target), 'monitoring/flat-target'), [], `${baseline} → ${target}`);
+                await expectNoFindings(flat(baseline, target), RULE);
                 await reset(services);
             }
         });
 
         it('is silent when the baseline or target is missing', async () => {
-            assert.deepEqual(await of(OBJECTIVES + benchmark('B', 'measures P\ntype outcome\ntarget 0% by 2030'), 'monitoring/flat-target'), []);
+            await expectNoFindings(OBJECTIVES + benchmark('B', 'measures P\ntype outcome\ntarget 0% by 2030'), RULE);
         });
     });
 
     describe('monitoring/no-evaluation', () => {
+        const RULE = 'monitoring/no-evaluation';
+
         it('reports once at the strategy title when no monitoring activity is scheduled', async () => {
-            assert.deepEqual((await of(OBJECTIVES, 'monitoring/no-evaluation')).map(f => [f.line, f.column, f.severity]), [[1, 10, 'info']]);
+            await expectFindings(OBJECTIVES, RULE, [{ at: 'title', severity: 'info' }]);
         });
 
         it('is silent with a monitoring activity in any objective', async () => {
             const text = OBJECTIVES.replace('    lead MOJ\n', '    lead MOJ\n    activity Review "Mid-term review" {\n        type monitoring\n    }\n');
-            assert.deepEqual(await of(text, 'monitoring/no-evaluation'), []);
+            await expectNoFindings(text, RULE);
         });
 
         it('does not count benchmarks or assessments as evaluation', async () => {
-            const text = OBJECTIVES.replace('type institutional-reform', 'type assessment') + complete('B', 'P, Q');
-            assert.equal((await of(text, 'monitoring/no-evaluation')).length, 1);
+            await expectFindings(OBJECTIVES.replace('type institutional-reform', 'type assessment') + complete('B', 'P, Q'), RULE, ['title']);
         });
     });
 });

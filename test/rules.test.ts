@@ -1,36 +1,33 @@
 /**
  * The rulebook at the boundaries RULES.md defines: each rule fires where and as often as
- * specified, and stays silent otherwise. (Every rule's documented example and fix are also run by
+ * specified, and stays silent otherwise. Findings are located by range markers and told apart by
+ * their key (test/support/findings.ts). (Every rule's documented example and fix are also run by
  * docs.test.ts.)
  */
 import { strict as assert } from 'node:assert';
-import { HEADER, createServices, findingsOf, parser, reset } from './helpers.js';
+import { createServices, reset } from './helpers.js';
+import { MARKED_HEADER, findingsHelper, type Found } from './support/findings.js';
 import { EMPTY_CONFIG } from '../language/config/config.js';
 import type { LangiumDocument } from 'langium';
 
 const services = createServices();
-const parse = parser(services);
+const { check, expectFindings, expectNoFindings } = findingsHelper(services);
 
-async function check(text: string) {
-    const document = await parse(text);
-    return { document, findings: findingsOf(document) };
-}
-async function of(text: string, ruleId: string) {
-    return (await check(text)).findings.filter(f => f.ruleId === ruleId).map(f => ({ line: f.range.start.line + 1, severity: f.severity, message: f.message }));
-}
-
-const ACTORS = `actor NNP "Police" { kind police }
-actor MOJ "Justice" { kind justice-ministry }
-actor MOF "Finance" { kind finance-ministry }
-actor Donor "Donor" { kind donor }
-actor Parl "Parliament" { kind legislature }
+const ACTORS = `actor ‹NNP› "Police" { kind police }
+actor ‹MOJ› "Justice" { kind justice-ministry }
+actor ‹MOF› "Finance" { kind finance-ministry }
+actor ‹Donor› "Donor" { kind donor }
+actor ‹Parl› "Parliament" { kind legislature }
 `;
-const BASE = HEADER + ACTORS; // strategy title on line 1, actors on lines 6-10
+/** The strategy title is marked 'title', each actor's name by itself. */
+const BASE = MARKED_HEADER + ACTORS;
+const POST_CONFLICT = '    currency USD\n    context post-conflict\n';
 
 describe('rulebook', () => {
     afterEach(() => reset(services));
 
     describe('sequencing/vetting-before-capability', () => {
+        const RULE = 'sequencing/vetting-before-capability';
         const plan = (vettingEnd: string) => `${BASE}
 objective P "P" {
     sector policing
@@ -39,23 +36,21 @@ objective P "P" {
         type vetting
         from 2026-01 to ${vettingEnd}
     }
-    activity Train "Train" {
+    activity ‹Train› "Train" {
         type training
         from 2027-03 to 2027-12
     }
 }
 `;
         it('does not count a vetting that ends the month the training starts', async () => {
-            const found = await of(plan('2027-03'), 'sequencing/vetting-before-capability');
-            assert.equal(found.length, 1);
-            assert.equal(found[0].line, 19, 'at the training activity');
+            await expectFindings(plan('2027-03'), RULE, ['Train']);
         });
         it('counts a vetting that ends the month before', async () => {
-            assert.deepEqual(await of(plan('2027-02'), 'sequencing/vetting-before-capability'), []);
+            await expectNoFindings(plan('2027-02'), RULE);
         });
         it('requires the vetting to target the same actor', async () => {
             const text = plan('2026-06').replace('        type vetting\n', '        type vetting\n        targets MOJ\n');
-            assert.equal((await of(text, 'sequencing/vetting-before-capability')).length, 1);
+            await expectFindings(text, RULE, ['Train']);
         });
     });
 
@@ -75,14 +70,12 @@ objective B "B" {
 objective C "C" {
     sector justice
     lead MOJ
-    after B
+    after ‹C-after:B›
 }
 `;
-            const cycles = await of(text, 'sequencing/cycle');
-            assert.equal(cycles.length, 1);
-            assert.equal(cycles[0].line, 25, "at C's 'after B', the last in document order");
-            assert.match(cycles[0].message, /A after C after B after A/);
-            assert.deepEqual(await of(text, 'sequencing/order'), []);
+            const [cycle] = await expectFindings(text, 'sequencing/cycle', ['C-after']); // C's 'after B', the last in document order
+            assert.ok(cycle.message.includes('A after C after B after A'), `the message lists the cycle: ${cycle.message}`);
+            await expectNoFindings(text, 'sequencing/order');
         });
         it('reports an after relation whose target has not ended, and a non-overlapping alongside pair', async () => {
             const text = `${BASE}
@@ -97,28 +90,26 @@ objective A "A" {
 objective B "B" {
     sector justice
     lead MOJ
-    after A
-    alongside A
+    after ‹after:A›
+    alongside ‹alongside:A›
     activity Y "Y" {
         type policy
         from 2027-12 to 2029
     }
 }
 `;
-            const order = await of(text, 'sequencing/order');
-            assert.equal(order.length, 1, 'after A (ends 2027-12, B starts 2027-12); alongside overlaps');
-            assert.equal(order[0].line, 23);
-            const apart = text.replace('from 2027-12 to 2029', 'from 2028-01 to 2029');
-            const apartOrder = await of(apart, 'sequencing/order');
-            assert.equal(apartOrder.length, 1, 'after holds now; alongside does not overlap');
-            assert.match(apartOrder[0].message, /alongside/);
+            // after A (ends 2027-12, B starts 2027-12); alongside overlaps
+            await expectFindings(text, 'sequencing/order', ['after']);
+            // after holds now; alongside does not overlap
+            await expectFindings(text.replace('from 2027-12 to 2029', 'from 2028-01 to 2029'), 'sequencing/order', ['alongside']);
         });
     });
 
     describe('sequencing/police-justice', () => {
+        const RULE = 'sequencing/police-justice';
         it('names what is missing', async () => {
             const text = `${BASE}
-objective P "P" {
+objective ‹P› "P" {
     sector policing
     lead NNP
     activity T "T" {
@@ -135,80 +126,97 @@ objective J "J" {
     }
 }
 `;
-            const found = await of(text, 'sequencing/police-justice');
-            assert.equal(found.length, 1);
-            assert.match(found[0].message, /no justice and no corrections objective/, 'justice starts after the police objective ends');
-            const overlapping = await of(text.replace('from 2029 to 2030', 'from 2028 to 2030'), 'sequencing/police-justice');
-            assert.match(overlapping[0].message, /no corrections objective/);
-            assert.doesNotMatch(overlapping[0].message, /no justice/);
+            const edits = (f: Found) => (f.fix?.edits ?? []).map(e => e.title);
+            // justice starts after the police objective ends
+            const [late] = await expectFindings(text, RULE, ['P']);
+            assert.deepEqual(edits(late), ['Add a justice objective alongside P', 'Add a corrections objective alongside P']);
+            assert.ok(late.message.includes('no justice and no corrections objective'), late.message);
+            const [overlapping] = await expectFindings(text.replace('from 2029 to 2030', 'from 2028 to 2030'), RULE, ['P']);
+            assert.deepEqual(edits(overlapping), ['Add a corrections objective alongside P']);
+            assert.ok(overlapping.message.includes('no corrections objective') && !overlapping.message.includes('no justice'), overlapping.message);
         });
     });
 
     describe('sequencing/assessment-first', () => {
+        const RULE = 'sequencing/assessment-first';
         it('reports only the missing assessment, once, when there is none', async () => {
-            const found = await of(`${BASE}\nobjective P "P" {\n    sector policing\n    lead NNP\n    activity T "T" {\n        type training\n        from 2026 to 2027\n    }\n}\n`, 'sequencing/assessment-first');
-            assert.deepEqual(found.map(f => f.line), [1]);
+            await expectFindings(`${BASE}\nobjective P "P" {\n    sector policing\n    lead NNP\n    activity T "T" {\n        type training\n        from 2026 to 2027\n    }\n}\n`, RULE, ['title']);
         });
         it('reports capability activities that start before the earliest-ending assessment ends', async () => {
-            const text = `${BASE}\nobjective P "P" {\n    sector policing\n    lead NNP\n    activity A "A" {\n        type assessment\n        from 2026-01 to 2026-06\n    }\n    activity T "T" {\n        type training\n        from 2026-06 to 2027-12\n    }\n    activity E "E" {\n        type equipment\n        from 2026-07 to 2027-12\n    }\n}\n`;
-            assert.deepEqual((await of(text, 'sequencing/assessment-first')).map(f => f.line), [19], 'the training overlaps the assessment; the equipment starts after it');
+            const text = `${BASE}\nobjective P "P" {\n    sector policing\n    lead NNP\n    activity A "A" {\n        type assessment\n        from 2026-01 to 2026-06\n    }\n    activity ‹T› "T" {\n        type training\n        from 2026-06 to 2027-12\n    }\n    activity E "E" {\n        type equipment\n        from 2026-07 to 2027-12\n    }\n}\n`;
+            await expectFindings(text, RULE, ['T']); // the training overlaps the assessment; the equipment starts after it
+        });
+    });
+
+    describe('sequencing/legal-before-oversight', () => {
+        const RULE = 'sequencing/legal-before-oversight';
+        /** An oversight activity from 2028-01 to 2028-12 and a legislation activity over `law`. */
+        const plan = (law: string) => `${BASE}\nobjective O "O" {\n    sector oversight\n    lead Parl\n    activity ‹Watch› "Watch" {\n        type oversight\n        from 2028-01 to 2028-12\n    }\n${law ? `    activity Law "Law" {\n        type legislation\n        ${law}\n    }\n` : ''}}\n`;
+
+        it('informs about an oversight activity with no legislation at all, at its name', async () => {
+            await expectFindings(plan(''), RULE, [{ at: 'Watch', severity: 'info' }]);
+        });
+        it('counts legislation that precedes it or overlaps it, up to its last month', async () => {
+            for (const law of ['from 2026 to 2026', 'from 2027-06 to 2028-03', 'from 2028-12 to 2029-06']) {
+                await expectNoFindings(plan(law), RULE);
+                await reset(services);
+            }
+        });
+        it('does not count legislation that starts after it ends', async () => {
+            await expectFindings(plan('from 2029-01 to 2029-06'), RULE, ['Watch']);
         });
     });
 
     describe('sequencing/phase-order and ddr-link', () => {
         it('reports a later stage starting before the earliest phase of an earlier stage, and an activity outside its phase', async () => {
-            const text = `${BASE}\nphase Main "Main" {\n    stage implementation\n    from 2026 to 2028\n}\nphase Prep "Prep" {\n    stage preparatory\n    from 2026-06 to 2026-12\n}\nobjective J "J" {\n    sector justice\n    lead MOJ\n    activity X "X" {\n        type policy\n        in Prep\n        from 2027 to 2027\n    }\n}\n`;
-            assert.deepEqual((await of(text, 'sequencing/phase-order')).map(f => f.line), [12, 23]);
+            const text = `${BASE}\nphase ‹Main› "Main" {\n    stage implementation\n    from 2026 to 2028\n}\nphase Prep "Prep" {\n    stage preparatory\n    from 2026-06 to 2026-12\n}\nobjective J "J" {\n    sector justice\n    lead MOJ\n    activity ‹X› "X" {\n        type policy\n        in Prep\n        from 2027 to 2027\n    }\n}\n`;
+            await expectFindings(text, 'sequencing/phase-order', ['Main', 'X']);
         });
         it('warns per unlinked DDR objective and informs once when a post-conflict strategy has none', async () => {
-            const ddr = `${BASE}\nobjective D "D" {\n    sector ddr\n    lead MOJ\n}\n`;
-            assert.deepEqual((await of(ddr, 'sequencing/ddr-link')).map(f => [f.line, f.severity]), [[12, 'warning']]);
-            const linked = ddr + 'objective F "F" {\n    sector defence\n    lead MOJ\n    alongside D\n}\n';
-            assert.deepEqual(await of(linked, 'sequencing/ddr-link'), []);
-            const postConflict = BASE.replace('    currency USD\n', '    currency USD\n    context post-conflict\n');
-            assert.deepEqual((await of(postConflict, 'sequencing/ddr-link')).map(f => [f.line, f.severity]), [[1, 'info']]);
+            const RULE = 'sequencing/ddr-link';
+            const ddr = `${BASE}\nobjective ‹D› "D" {\n    sector ddr\n    lead MOJ\n}\n`;
+            await expectFindings(ddr, RULE, [{ at: 'D', severity: 'warning' }]);
+            await expectNoFindings(ddr + 'objective F "F" {\n    sector defence\n    lead MOJ\n    alongside D\n}\n', RULE);
+            await expectFindings(BASE.replace('    currency USD\n', POST_CONFLICT), RULE, [{ at: 'title', severity: 'info' }]);
         });
     });
 
     describe('coverage', () => {
+        const atTitle = (keys: string[]) => keys.map(key => ({ at: 'title', key }));
         it('reports each missing core sector and dimension at the strategy title, unless the scope is partial', async () => {
             const text = `${BASE}\nobjective P "P" {\n    sector policing\n    dimension institutional\n    lead NNP\n}\n`;
-            const sectors = await of(text, 'coverage/subsectors');
-            assert.equal(sectors.length, 6);
-            assert.ok(sectors.every(f => f.line === 1));
-            assert.equal((await of(text, 'coverage/dimensions')).length, 3);
+            await expectFindings(text, 'coverage/subsectors', atTitle(['defence', 'justice', 'corrections', 'oversight', 'civil-society', 'public-finance']));
+            await expectFindings(text, 'coverage/dimensions', atTitle(['political', 'economic', 'societal']));
             const partial = text.replace('    currency USD\n', '    currency USD\n    scope partial: policing "Police programme"\n');
-            assert.deepEqual(await of(partial, 'coverage/subsectors'), []);
-            assert.deepEqual(await of(partial, 'coverage/dimensions'), []);
-            assert.equal((await of(partial, 'coverage/gender')).length, 1, 'other rules still apply to partial programmes');
+            await expectNoFindings(partial, 'coverage/subsectors');
+            await expectNoFindings(partial, 'coverage/dimensions');
+            await expectFindings(partial, 'coverage/gender', ['title']); // other rules still apply to partial programmes
         });
         it('makes intelligence a core sector when an intelligence actor is declared', async () => {
             const text = `${BASE}actor NIS "Intelligence" { kind intelligence }\n`;
-            assert.ok((await of(text, 'coverage/subsectors')).some(f => /intelligence sector/.test(f.message)));
+            await expectFindings(text, 'coverage/subsectors', atTitle(['defence', 'policing', 'justice', 'corrections', 'oversight', 'civil-society', 'public-finance', 'intelligence']));
         });
         it('hints at an actor nothing refers to, editor only', async () => {
-            const found = await of(BASE, 'coverage/unused-actor');
-            assert.equal(found.length, 5);
-            assert.ok(found.every(f => f.severity === 'hint'));
+            await expectFindings(BASE, 'coverage/unused-actor', ['NNP', 'MOJ', 'MOF', 'Donor', 'Parl'], { severity: 'hint' });
         });
         it('asks for oversight before or alongside capability for a provider', async () => {
-            const text = `${BASE}\nobjective P "P" {\n    sector policing\n    lead NNP\n    activity T "T" {\n        type training\n        from 2027 to 2028\n    }\n}\n`;
-            assert.deepEqual((await of(text, 'coverage/oversight-for-capability')).map(f => f.line), [12]);
+            const RULE = 'coverage/oversight-for-capability';
+            const text = `${BASE}\nobjective ‹P› "P" {\n    sector policing\n    lead NNP\n    activity T "T" {\n        type training\n        from 2027 to 2028\n    }\n}\n`;
+            await expectFindings(text, RULE, ['P']);
             const later = `${text}objective O "O" {\n    sector justice\n    lead Parl\n    activity L "L" {\n        type legislation\n        from 2029 to 2030\n    }\n}\n`;
-            assert.equal((await of(later, 'coverage/oversight-for-capability')).length, 1, 'oversight that starts after does not count');
-            const before = later.replace('from 2029 to 2030', 'from 2026 to 2026');
-            assert.deepEqual(await of(before, 'coverage/oversight-for-capability'), [], 'led by an oversight actor, preceding');
+            await expectFindings(later, RULE, ['P']); // oversight that starts after does not count
+            await expectNoFindings(later.replace('from 2029 to 2030', 'from 2026 to 2026'), RULE); // led by an oversight actor, preceding
         });
     });
 
     describe('fiscal model and rules', () => {
         const funded = (extra = '') => `${BASE}
-objective A "A" {
+objective ‹A› "A" {
     sector policing
     lead NNP
     cost capital 3M from 2027 to 2027
 }
-objective B "B" {
+objective ‹B› "B" {
     sector justice
     lead MOJ
     cost capital 1M from 2027 to 2028
@@ -239,15 +247,15 @@ ${extra}`;
         });
 
         it('lists each year and amount of a gap in the currency', async () => {
-            const found = await of(funded(), 'fiscal/gap');
-            assert.equal(found.length, 2);
-            assert.match(found[0].message, /2027 USD 2,142,857/);
+            const found = await expectFindings(funded(), 'fiscal/gap', ['A', 'B']);
+            const a = found.find(f => f.at === 'A')!;
+            assert.ok(a.message.includes('2027 USD 2,142,857'), a.message);
         });
 
         it('warns about an objective with costs and no funding line, and not about a funded one', async () => {
-            const text = `${BASE}\nobjective A "A" {\n    sector policing\n    lead NNP\n    cost capital 3M from 2027 to 2029\n}\n`;
-            assert.deepEqual((await of(text, 'fiscal/unfunded')).map(f => f.line), [12]);
-            assert.deepEqual(await of(funded(), 'fiscal/unfunded'), []);
+            const text = `${BASE}\nobjective ‹A› "A" {\n    sector policing\n    lead NNP\n    cost capital 3M from 2027 to 2029\n}\n`;
+            await expectFindings(text, 'fiscal/unfunded', ['A']);
+            await expectNoFindings(funded(), 'fiscal/unfunded');
         });
 
         it('counts national-budget funding from an external actor as domestic', async () => {
@@ -262,6 +270,7 @@ ${extra}`;
         });
 
         it('grades instrument restrictions once per line and objective, at the highest severity', async () => {
+            const RULE = 'fiscal/instrument-restriction';
             const text = `${BASE}actor AF "Army" { kind armed-forces }
 objective D "D" {
     sector defence
@@ -281,24 +290,31 @@ objective P "P" {
 }
 funding ESF "ESF" {
     from Donor
-    instrument economic-support
+    instrument ‹ESF:economic-support›
     amount 1M from 2027 to 2027
     supports D, P
 }
 funding FMF "FMF" {
     from Donor
-    instrument foreign-military-financing
+    instrument ‹FMF:foreign-military-financing›
     amount 1M from 2027 to 2027
     supports P
 }
 `;
-            const found = await of(text, 'fiscal/instrument-restriction');
-            assert.deepEqual(found.map(f => [f.line, f.severity]), [[30, 'error'], [30, 'warning'], [36, 'warning']]);
-            const postConflict = text.replace('    currency USD\n', '    currency USD\n    context post-conflict\n');
-            assert.deepEqual((await of(postConflict, 'fiscal/instrument-restriction')).map(f => f.severity), ['error', 'info', 'warning']);
+            await expectFindings(text, RULE, [
+                { at: 'ESF', key: 'D', severity: 'error' },
+                { at: 'ESF', key: 'P', severity: 'warning' },
+                { at: 'FMF', key: 'P', severity: 'warning' },
+            ]);
+            await expectFindings(text.replace('    currency USD\n', POST_CONFLICT), RULE, [
+                { at: 'ESF', key: 'D', severity: 'error' },
+                { at: 'ESF', key: 'P', severity: 'info' },
+                { at: 'FMF', key: 'P', severity: 'warning' },
+            ]);
         });
 
         it('warns when external funding grows during consolidation and when the final external share is too high', async () => {
+            const RULE = 'fiscal/donor-taper';
             const text = `${BASE}phase Cons "Consolidation" {\n    stage consolidation\n    from 2029 to 2030\n}
 objective A "A" {
     sector policing
@@ -324,78 +340,83 @@ funding Budget "Budget" {
     supports A
 }
 `;
-            const found = await of(text, 'fiscal/donor-taper');
-            assert.equal(found.length, 2, 'growth 2029 → 2030 in consolidation, and 67% external in 2030');
-            assert.match(found[0].message, /2029 to USD 2,000,000 in 2030/);
-            assert.match(found[1].message, /66\.7% of funding is external/);
+            // growth 2029 → 2030 in consolidation, and 67% external in 2030
+            await expectFindings(text, RULE, [{ at: 'title', key: '2030' }, { at: 'title', key: 'max-external-share' }]);
+            const { document } = await check(text);
+            const years = new Map(model(document).years.map(y => [y.year, y]));
+            assert.deepEqual([years.get(2029)!.external, years.get(2030)!.external, years.get(2030)!.domestic], [1_000_000, 2_000_000, 1_000_000]);
             const withMax = text + 'fiscal {\n    revenue 100M in 2026\n    ceiling 10% of revenue\n    max-external-share 70%\n}\n';
-            assert.equal((await of(withMax, 'fiscal/donor-taper')).length, 1, "the strategy's own maximum applies");
+            await expectFindings(withMax, RULE, [{ at: 'title', key: '2030' }]); // the strategy's own maximum applies
         });
 
         it('checks affordability at the ceiling and recurrent costs after exit', async () => {
-            const text = `${BASE}objective A "A" {\n    sector policing\n    lead NNP\n    cost recurrent 20M per year from 2026\n}\nfunding B "B" {\n    from MOF\n    instrument national-budget\n    amount 5M per year from 2026 to 2030\n    supports A\n}\nfiscal {\n    revenue 100M in 2026\n    ceiling 4% of revenue\n}\n`;
-            const afford = await of(text, 'fiscal/affordability');
-            assert.deepEqual(afford.map(f => f.line), [24]);
-            assert.match(afford[0].message, /2026 \(USD 5,000,000 against USD 4,000,000\)/);
-            const exit = await of(text, 'fiscal/recurrent-after-exit');
-            assert.match(exit[0].message, /shortfall of USD 15,000,000/);
+            const text = `${BASE}objective A "A" {\n    sector policing\n    lead NNP\n    cost recurrent 20M per year from 2026\n}\nfunding B "B" {\n    from MOF\n    instrument national-budget\n    amount 5M per year from 2026 to 2030\n    supports A\n}\nfiscal {\n    revenue 100M in 2026\n    ceiling ‹ceiling:4%› of revenue\n}\n`;
+            const [afford] = await expectFindings(text, 'fiscal/affordability', ['ceiling']);
+            assert.ok(afford.message.includes('2026 (USD 5,000,000 against USD 4,000,000)'), afford.message);
+            const [exit] = await expectFindings(text, 'fiscal/recurrent-after-exit', ['title']);
+            assert.ok(exit.message.includes('shortfall of USD 15,000,000'), exit.message);
         });
 
         it('asks for recurrent costs of what is built and for a fiscal frame', async () => {
-            const text = `${BASE}objective A "A" {\n    sector policing\n    lead NNP\n    activity E "E" {\n        type equipment\n    }\n    cost capital 1M from 2027 to 2027\n}\n`;
-            assert.deepEqual((await of(text, 'fiscal/missing-recurrent')).map(f => f.line), [11]);
-            assert.deepEqual((await of(text, 'fiscal/no-frame')).map(f => f.line), [1]);
-            assert.deepEqual(await of(text.replace('    cost capital', '    cost recurrent 100K per year from 2028\n    cost capital'), 'fiscal/missing-recurrent'), []);
+            const text = `${BASE}objective ‹A› "A" {\n    sector policing\n    lead NNP\n    activity E "E" {\n        type equipment\n    }\n    cost capital 1M from 2027 to 2027\n}\n`;
+            await expectFindings(text, 'fiscal/missing-recurrent', ['A']);
+            await expectFindings(text, 'fiscal/no-frame', ['title']);
+            await expectNoFindings(text.replace('    cost capital', '    cost recurrent 100K per year from 2028\n    cost capital'), 'fiscal/missing-recurrent');
         });
     });
 
     describe('monitoring and ownership', () => {
-        const objective = `${BASE}\nobjective P "P" {\n    sector policing\n    lead NNP\n    activity R "R" {\n        type institutional-reform\n        from 2026 to 2028\n    }\n}\n`;
+        const objective = `${BASE}\nobjective ‹P› "P" {\n    sector policing\n    lead NNP\n    activity R "R" {\n        type institutional-reform\n        from 2026 to 2028\n    }\n}\n`;
         it('reports benchmarks that are incomplete, flat, input-only or out of period', async () => {
-            const text = `${objective}benchmark B "B" {\n    measures P\n    type output\n    baseline 10% in 2025\n    target 10% by 2031\n}\nbenchmark C "C" {\n    measures P\n    type input\n}\n`;
-            assert.deepEqual((await of(text, 'monitoring/flat-target')).map(f => f.line), [24]);
-            assert.deepEqual((await of(text, 'monitoring/target-outside-period')).map(f => f.line), [24]);
-            assert.deepEqual((await of(text, 'monitoring/incomplete')).map(f => f.line), [26]);
-            assert.deepEqual((await of(text, 'monitoring/input-only')).map(f => f.line), [12]);
-            assert.deepEqual(await of(text, 'monitoring/no-benchmark'), []);
-            assert.deepEqual((await of(objective, 'monitoring/no-benchmark')).map(f => f.line), [12]);
-            assert.deepEqual(await of(objective, 'monitoring/input-only'), [], 'no benchmark: only no-benchmark');
+            const text = `${objective}benchmark B "B" {\n    measures P\n    type output\n    baseline 10% in 2025\n    target ‹target:10% by 2031›\n}\nbenchmark ‹C› "C" {\n    measures P\n    type input\n}\n`;
+            await expectFindings(text, 'monitoring/flat-target', ['target']);
+            await expectFindings(text, 'monitoring/target-outside-period', ['target']);
+            await expectFindings(text, 'monitoring/incomplete', ['C']);
+            await expectFindings(text, 'monitoring/input-only', ['P']);
+            await expectNoFindings(text, 'monitoring/no-benchmark');
+            await expectFindings(objective, 'monitoring/no-benchmark', ['P']);
+            await expectNoFindings(objective, 'monitoring/input-only'); // no benchmark: only no-benchmark
         });
         it('reports a baseline taken after the objective starts, at the baseline', async () => {
-            const text = `${objective}benchmark B "B" {\n    measures P\n    type outcome\n    baseline 10% in 2027\n    target 20% by 2030\n}\n`;
-            assert.deepEqual((await of(text, 'sequencing/baseline-before-start')).map(f => f.line), [23]);
-            assert.deepEqual(await of(text.replace('in 2027', 'in 2026'), 'sequencing/baseline-before-start'), []);
+            const text = `${objective}benchmark B "B" {\n    measures P\n    type outcome\n    baseline ‹baseline:10% in 2027›\n    target 20% by 2030\n}\n`;
+            await expectFindings(text, 'sequencing/baseline-before-start', ['baseline']);
+            await expectNoFindings(text.replace('in 2027', 'in 2026'), 'sequencing/baseline-before-start');
         });
         it('reports an external lead at the lead, and coordination once at the title', async () => {
-            const text = `${BASE}\nobjective P "P" {\n    sector policing\n    lead Donor\n}\n`;
-            assert.deepEqual((await of(text, 'ownership/external-lead')).map(f => f.line), [14]);
-            assert.deepEqual((await of(text, 'ownership/coordination')).map(f => f.line), [1]);
+            const text = `${BASE}\nobjective P "P" {\n    sector policing\n    lead ‹lead:Donor›\n}\n`;
+            await expectFindings(text, 'ownership/external-lead', ['lead']);
+            await expectFindings(text, 'ownership/coordination', ['title']);
         });
     });
 
     describe('configuration and suppression', () => {
+        /** An objective both ownership/external-lead (at its lead) and monitoring/no-benchmark (at its name) report. */
+        const DONOR_LED = 'objective ‹P› "P" {\n    sector policing\n    lead ‹lead:Donor›\n}\n';
+
         it('suppresses a finding inside the declaration after the comment, with a reason', async () => {
-            const text = `${BASE}\n// ssr-ignore-next-line ownership/external-lead, monitoring/no-benchmark -- donor-led pilot, measured by the donor\nobjective P "P" {\n    sector policing\n    lead Donor\n}\n`;
-            const { findings } = await check(text);
-            assert.ok(!findings.some(f => f.ruleId === 'ownership/external-lead' || f.ruleId === 'monitoring/no-benchmark'));
-            assert.ok(!findings.some(f => f.ruleId === 'suppression/unused'));
+            await expectFindings(`${BASE}\n${DONOR_LED}`, 'ownership/external-lead', ['lead']);
+            await expectFindings(`${BASE}\n${DONOR_LED}`, 'monitoring/no-benchmark', ['P']);
+            const text = `${BASE}\n// ssr-ignore-next-line ownership/external-lead, monitoring/no-benchmark -- donor-led pilot, measured by the donor\n${DONOR_LED}`;
+            await expectNoFindings(text, 'ownership/external-lead');
+            await expectNoFindings(text, 'monitoring/no-benchmark');
+            await expectNoFindings(text, 'suppression/unused');
         });
         it('reports a suppression without a reason and suppresses nothing', async () => {
-            const text = `${BASE}\n// ssr-ignore-next-line ownership/external-lead\nobjective P "P" {\n    sector policing\n    lead Donor\n}\n`;
-            const { findings } = await check(text);
-            assert.ok(findings.some(f => f.ruleId === 'ownership/external-lead'));
-            assert.deepEqual(findings.filter(f => f.ruleId === 'suppression/unused').map(f => f.range.start.line + 1), [12]);
+            const text = `${BASE}\n‹comment:// ssr-ignore-next-line ownership/external-lead›\n${DONOR_LED}`;
+            await expectFindings(text, 'ownership/external-lead', ['lead'], { allow: ['suppression/unused'] });
+            await expectFindings(text, 'suppression/unused', ['comment']);
         });
         it('reports an unknown rule id in a suppression with a did-you-mean', async () => {
-            const found = await of(`${BASE}// ssr-ignore-next-line ownership/externl-lead -- x\nactor Z "Z" { kind police }\n`, 'suppression/unused');
-            assert.match(found[0].message, /Did you mean 'ownership\/external-lead'/);
+            const [finding] = await expectFindings(`${BASE}‹comment:// ssr-ignore-next-line ownership/externl-lead -- x›\nactor Z "Z" { kind police }\n`, 'suppression/unused', ['comment']);
+            assert.ok(finding.message.includes("Did you mean 'ownership/external-lead'"), finding.message);
         });
         it('applies severities from the editor settings, and off', async () => {
+            await expectFindings(BASE, 'ownership/coordination', [{ at: 'title', severity: 'warning' }]);
+            await expectFindings(BASE, 'coverage/gender', ['title']);
             services.config.ConfigProvider.setEditorOverrides({ 'ownership/coordination': 'error', 'coverage/gender': 'off' });
             try {
-                const { findings } = await check(BASE);
-                assert.equal(findings.find(f => f.ruleId === 'ownership/coordination')?.severity, 'error');
-                assert.ok(!findings.some(f => f.ruleId === 'coverage/gender'));
+                await expectFindings(BASE, 'ownership/coordination', [{ at: 'title', severity: 'error' }]);
+                assert.deepEqual((await check(BASE)).of('coverage/gender'), [], 'off: not reported at all');
             } finally {
                 services.config.ConfigProvider.setEditorOverrides({});
             }

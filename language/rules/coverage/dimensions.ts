@@ -14,6 +14,7 @@ export const coverageDimensions: Rule = {
             if (covered.has(dimension)) continue;
             report({
                 ...where,
+                key: dimension,
                 message: `No objective has the ${dimension} dimension. The guidance asks that in aggregate all four dimensions of SSR receive commensurate attention. Give an objective 'dimension ${dimension}'.`,
             });
         }

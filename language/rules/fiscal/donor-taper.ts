@@ -20,6 +20,7 @@ export const fiscalDonorTaper: Rule = {
             if (current.external - previous.external <= MONEY_EPSILON) continue;
             report({
                 ...where,
+                key: String(current.year),
                 message: `External funding grows during consolidation, from ${formatMoney(previous.external, fiscal.currency)} in ${previous.year} to ${formatMoney(current.external, fiscal.currency)} in ${current.year}. Funding responsibility should pass incrementally to the state: taper external funding in the consolidation phase.`,
             });
         }
@@ -28,6 +29,7 @@ export const fiscalDonorTaper: Rule = {
         if (final && total > MONEY_EPSILON && final.external / total - fiscal.maxExternalShare > 1e-9) {
             report({
                 ...where,
+                key: 'max-external-share',
                 message: `In ${final.year}, the final year, ${Math.round((final.external / total) * 1000) / 10}% of funding is external (${formatMoney(final.external, fiscal.currency)} of ${formatMoney(total, fiscal.currency)}), above the maximum external share of ${Math.round(fiscal.maxExternalShare * 1000) / 10}%. Funding responsibility should pass to the state by the end of the strategy: increase domestic funding or taper donor funding.`,
             });
         }

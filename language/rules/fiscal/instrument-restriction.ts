@@ -34,6 +34,7 @@ export const fiscalInstrumentRestriction: Rule = {
                 const top = clauses.reduce((a, b) => RANK[b.severity] > RANK[a.severity] ? b : a);
                 report({
                     node: funding, property: ast.Funding.instrument, severity: top.severity,
+                    key: objective.name,
                     message: `Funding line '${funding.name}': ${clauses.map(c => c.why).join('; ')}. Use an instrument whose legal authority covers this purpose.`,
                 });
             });

@@ -62,6 +62,7 @@ export const structureMissingField: Rule = {
                     message: `${capitalize(describe(node))} has no '${required.field}': ${required.why}. Add a '${required.field}' line.`,
                     node, ...(ast.isStrategy(node) ? (node.title ? { property: ast.Strategy.title } : { keyword: 'strategy' }) : { property: 'name' }),
                     fix: { insertField: required.line(model), field: required.field },
+                    key: required.field,
                 });
             }
         }
