@@ -34,12 +34,21 @@ describe('language rules', () => {
             await expectFindings(BASE + objective('    sector policing\n    lead NNP\n    partners ‹Nobody›, NNP, ‹Nemo›\n'), RULE, ['Nobody', 'Nemo']);
         });
 
-        it('reports a library that cannot be found, at its path', async () => {
-            await expectFindings(`${BASE}import ‹"missing.ssr"›\n`, RULE, ['"missing.ssr"']);
-        });
-
         it('is silent when every name resolves', async () => {
             await expectNoFindings(BASE + objective('    sector policing\n    lead NNP\n    partners NNP\n    in Main\n'), RULE);
+        });
+    });
+
+    describe('reference/import', () => {
+        const RULE = 'reference/import';
+
+        it('reports a library that cannot be found, at its path, and not as unresolved', async () => {
+            const [finding] = await expectFindings(`${BASE}import ‹"missing.ssr"›\n`, RULE, ['"missing.ssr"']);
+            assert.match(finding.message, /does not exist/);
+        });
+
+        it('is silent without imports', async () => {
+            await expectNoFindings(BASE + objective('    sector policing\n    lead NNP\n'), RULE);
         });
     });
 
