@@ -1,3 +1,4 @@
+import { describe } from '../../base/declarations.js';
 import * as ast from '../../generated/ast.js';
 import type { Rule } from '../rule.js';
 
@@ -18,7 +19,7 @@ export const monitoringInputOnly: Rule = {
             if (!list.every(t => t === 'input' || t === 'output')) continue;
             report({
                 node: objective, property: ast.Objective.name,
-                message: `Every benchmark of objective '${objective.name}' measures inputs or outputs (money spent, officers trained). The guidance warns against measuring donor input rather than reform outcomes: add an outcome or impact benchmark, such as public trust or case clearance.`,
+                message: `Every benchmark of ${describe(objective)} measures inputs or outputs (money spent, officers trained). The guidance warns against measuring donor input rather than reform outcomes: add an outcome or impact benchmark, such as public trust or case clearance.`,
             });
         }
     },

@@ -1,3 +1,4 @@
+import { describe } from '../../base/declarations.js';
 import * as ast from '../../generated/ast.js';
 import { overlapsOrPrecedes } from '../../model/time-model.js';
 import type { Span } from '../../base/values.js';
@@ -15,7 +16,7 @@ export const sequencingLegalBeforeOversight: Rule = {
             if (laws.some(l => span === undefined || overlapsOrPrecedes(l, span))) continue;
             report({
                 node: activity, property: ast.Activity.name,
-                message: `Oversight activity '${activity.name}' has no legislation activity overlapping or preceding it. Oversight bodies need a legal mandate first; consider a legislation activity that prepares the legal foundation.`,
+                message: `Oversight ${describe(activity)} has no legislation activity overlapping or preceding it. Oversight bodies need a legal mandate first; consider a legislation activity that prepares the legal foundation.`,
             });
         }
     },
