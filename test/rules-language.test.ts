@@ -135,6 +135,13 @@ describe('language rules', () => {
             await expectNoFindings(text.replace('-1M', '1M').replace('101%', '100%'), RULE);
         });
 
+        it('reports an amount too large to add up to the cent, at the value, and leaves it out of the fiscal model', async () => {
+            const text = `${BASE}objective P "P" {\n    sector policing\n    lead NNP\n    cost capital ‹amount:90,071,992,547,410› from 2027 to 2027\n    cost recurrent 1M per year from 2028\n}\n`;
+            const [finding] = await expectFindings(text, RULE, ['amount']);
+            assert.match(finding.message, /too large to compute exactly/);
+            await expectNoFindings(text.replace('90,071,992,547,410', '90,071,992,547,409'), RULE);
+        });
+
         it('does not judge benchmark years as ranges', async () => {
             const text = BASE + objective('    sector policing\n    lead NNP\n') + 'benchmark B "B" {\n    measures P\n    type outcome\n    baseline 1 in 2019\n    target 2 by 2030\n}\n';
             await expectNoFindings(text, RULE);
