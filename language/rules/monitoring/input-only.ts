@@ -10,7 +10,9 @@ export const monitoringInputOnly: Rule = {
         const types = new Map<ast.Objective, string[]>();
         for (const benchmark of model.benchmarks) {
             for (const measured of benchmark.measures) {
-                if (measured.ref) types.set(measured.ref, [...(types.get(measured.ref) ?? []), benchmark.type ?? '']);
+                if (!measured.ref) continue;
+                const list = types.get(measured.ref);
+                if (list) list.push(benchmark.type ?? ''); else types.set(measured.ref, [benchmark.type ?? '']);
             }
         }
         for (const objective of model.objectives) {
