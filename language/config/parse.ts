@@ -22,9 +22,9 @@ export const DEFAULT_SETTINGS: Settings = { maxExternalShare: 0.5 };
 const SETTING_NAMES: Record<string, keyof Settings> = { 'fiscal.maxExternalShare': 'maxExternalShare' };
 
 /** The keys a configuration file may have (`$schema` lets an editor find the JSON schema). */
-export const TOP_LEVEL_KEYS = ['$schema', 'extends', 'rules', 'settings', 'taxonomy', 'restrictions'] as const;
+export const TOP_LEVEL_KEYS = ['extends', 'rules', 'settings', 'taxonomy', 'restrictions', '$schema'] as const;
 
-export interface ExtendsEntry {
+interface ExtendsEntry {
     /** The path as written. */
     readonly path: string;
     /** The file it names, relative to the file that names it. */
@@ -85,7 +85,7 @@ export function parseConfigFile(uri: URI, text: string, ruleIds: readonly string
         return { ...EMPTY, uri, json, problems: reader.problems };
     }
     let result: Omit<ParsedConfigFile, 'uri' | 'json' | 'problems'> = EMPTY;
-    for (const { key, value } of reader.object(root, 'the configuration', TOP_LEVEL_KEYS) ?? []) {
+    for (const { key, value } of reader.object(root, '', TOP_LEVEL_KEYS) ?? []) {
         if (!value) continue;
         if (key === 'extends') result = { ...result, extends: readExtends(reader, uri, value) };
         else if (key === 'rules') result = { ...result, severities: readRules(reader, value, ruleIds) };

@@ -41,14 +41,14 @@ export class ConfigReader {
         const meant = new Set<string>();
         for (const property of propertiesOf(node)) {
             if (seen.has(property.key)) {
-                this.report(property.keyNode, `${what}: "${property.key}" is given twice; JSON keeps only one, so remove the other`);
+                this.report(property.keyNode, `${what ? `${what}: ` : ''}"${property.key}" is given twice; JSON keeps only one, so remove the other`);
                 continue;
             }
             seen.add(property.key);
             if (allowed && !allowed.includes(property.key)) {
                 const suggestion = closest(property.key, allowed);
                 if (suggestion) meant.add(suggestion);
-                this.report(property.keyNode, `${what}: unknown key "${property.key}"; expected ${allowed.length === 1 ? quoted(allowed) : `one of ${quoted(allowed)}`}.${didYouMean(suggestion)}`);
+                this.report(property.keyNode, `${what ? `${what}: ` : ''}unknown key "${property.key}"; expected ${allowed.length === 1 ? quoted(allowed) : `one of ${quoted(allowed)}`}${suggestion ? '.' + didYouMean(suggestion) : ''}`);
                 continue;
             }
             result.push(property);
@@ -79,7 +79,7 @@ export class ConfigReader {
         if (!node) return undefined;
         if (node.type === 'string' && choices.includes(node.value as T)) return node.value as T;
         const suggestion = node.type === 'string' ? closest(String(node.value), choices) : undefined;
-        this.report(node, `${what} must be one of ${quoted(choices)} (it is ${kindOf(node)}).${didYouMean(suggestion)}`);
+        this.report(node, `${what} must be one of ${quoted(choices)} (it is ${kindOf(node)})${suggestion ? '.' + didYouMean(suggestion) : ''}`);
         return undefined;
     }
 

@@ -14,7 +14,7 @@ import { BUILTIN_RESTRICTIONS } from './builtin-restrictions.js';
 import { DEFAULT_SETTINGS, type ParsedConfigFile, type Settings } from './parse.js';
 import { relativeName, type ConfigProblem } from './problems.js';
 import { ConfigReader } from './reader.js';
-import { readRestriction, type Restriction } from './restrictions.js';
+import { anchorOf, readRestriction, type Restriction } from './restrictions.js';
 
 export interface ResolvedConfig {
     /** The file that was used, if any (the nearest `.ssrrc.json`, or `--config`). */
@@ -122,7 +122,7 @@ export function resolveChain(top: URI, load: (uri: URI) => ParsedConfigFile): Re
             const restriction = readRestriction(reader, node, index, vocabulary, takenHere);
             if (!restriction) return;
             restrictions.push(restriction);
-            const at: Definition = { file: uri, line: file.json.range(node).start.line };
+            const at: Definition = { file: uri, line: file.json.range(anchorOf(node)).start.line };
             taken.set(restriction.id, at);
             takenHere.set(restriction.id, describeDefinition(uri, at, ''));
         });

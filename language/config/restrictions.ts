@@ -13,7 +13,7 @@ export type RestrictionSeverity = 'error' | 'warning' | 'info';
 const SEVERITIES: readonly RestrictionSeverity[] = ['error', 'warning', 'info'];
 
 /** The activity part of an alternative: one activity of the objective matches every list given. */
-export interface ActivityCondition {
+interface ActivityCondition {
     /** The activity's type is one of these. */
     readonly type?: readonly string[];
     /** The activity targets an actor of one of these kinds. */
@@ -60,6 +60,9 @@ const ID_FORM = /^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9-]*$/;
 export const severityIn = (restriction: RestrictionRecord, context: string | undefined): RestrictionSeverity =>
     (context !== undefined ? restriction.contextSeverity?.[context] : undefined) ?? restriction.severity;
 
+/** Where a record is named: its id, or the record itself. */
+export const anchorOf = (node: JsonNode): JsonNode => propertiesOf(node).find(p => p.key === 'id')?.value ?? node;
+
 /**
  * Reads one restriction record against the vocabulary of its configuration chain (its instruments,
  * sectors, activity types and actor kinds may be added terms). A record with any mistake is
@@ -68,14 +71,15 @@ export const severityIn = (restriction: RestrictionRecord, context: string | und
  */
 export function readRestriction(reader: ConfigReader, node: JsonNode, index: number, vocabulary: Vocabulary, taken: ReadonlyMap<string, string>): Restriction | undefined {
     const start = reader.problems.length;
-    const idNode = propertiesOf(node).find(p => p.key === 'id')?.value;
+    const idProperty = propertiesOf(node).find(p => p.key === 'id');
+    const idNode = idProperty?.value;
     const named = idNode?.type === 'string' ? `restriction '${String(idNode.value)}'` : `restriction ${index + 1}`;
     const read = reader.fields(node, named, RESTRICTION_KEYS,
         '{ "id": "owner/name", "instruments": […], "when": [ { "sector": […] } ], "severity": "warning", "message": "…" }');
     if (!read) return undefined;
     const given = new Map(read.properties.map(p => [p.key, p]));
     for (const key of ['id', 'instruments', 'when', 'severity', 'message'] as const) {
-        if (!given.has(key) && !read.meant.has(key)) reader.report(node, `${named} needs "${key}"${REQUIRED_HINT[key]}`);
+        if (!given.has(key) && !read.meant.has(key)) reader.report(idProperty?.keyNode ?? node, `${named} needs "${key}"${REQUIRED_HINT[key]}`);
     }
     const id = reader.string(idNode, `${named}: "id"`);
     if (id !== undefined) {

@@ -110,7 +110,7 @@ export function readTaxonomy(reader: ConfigReader, node: JsonNode): ConfiguredTe
                 reader.report(entry.keyNode, `${what} is a built-in term and cannot be redefined; remove it, or add a term of your own under another name`);
                 continue;
             }
-            const term = readTerm(reader, list, entry.value, what, fields);
+            const term = readTerm(reader, list, entry.keyNode, entry.value, what, fields);
             if (term) terms.push({ list: list.list, term: { id, ...term, definedIn: reader.file.uri }, keyNode: entry.keyNode });
         }
     }
@@ -118,7 +118,7 @@ export function readTaxonomy(reader: ConfigReader, node: JsonNode): ConfiguredTe
 }
 
 /** A term's description and flags; undefined when a required field is missing or unusable. */
-function readTerm(reader: ConfigReader, list: TaxonomyList, node: JsonNode | undefined, what: string, fields: readonly string[]): Omit<TermInfo, 'id'> | undefined {
+function readTerm(reader: ConfigReader, list: TaxonomyList, keyNode: JsonNode, node: JsonNode | undefined, what: string, fields: readonly string[]): Omit<TermInfo, 'id'> | undefined {
     const example = `{ ${fields.map(f => `"${f}": …`).join(', ')} }`;
     const read = reader.fields(node, what, fields, example);
     if (!read) return undefined;
@@ -126,14 +126,14 @@ function readTerm(reader: ConfigReader, list: TaxonomyList, node: JsonNode | und
     let usable = true;
     const description = given.get('description');
     const definition = description ? reader.string(description.value, `${what}: "description"`) : undefined;
-    if (!description && !read.meant.has('description')) reader.report(node, `${what} needs a "description": one line in plain words, shown on hover and in completion`);
+    if (!description && !read.meant.has('description')) reader.report(keyNode, `${what} needs a "description": one line in plain words, shown on hover and in completion`);
     if (definition === undefined) usable = false;
     let term: Omit<TermInfo, 'id'> = { definition: definition ?? '' };
     for (const flag of list.flags) {
         const property = given.get(flag.key);
         if (!property) {
             if (flag.required) {
-                if (!read.meant.has(flag.key)) reader.report(node, `${what} needs a "${flag.key}": ${flag.expected}`);
+                if (!read.meant.has(flag.key)) reader.report(keyNode, `${what} needs a "${flag.key}": ${flag.expected}`);
                 usable = false;
             }
             continue;
