@@ -14,7 +14,7 @@ import type { Hover } from 'vscode-languageserver';
 import { checkUris } from '../language/check.js';
 import { buildSummary } from '../language/summary/index.js';
 import { BUILTIN_RESTRICTIONS } from '../language/config/builtin-restrictions.js';
-import { HEADER, SPEC_EXAMPLES, createServices, findingsOf } from './helpers.js';
+import { HEADER, ROOT, SPEC_EXAMPLES, createServices, findingsOf } from './helpers.js';
 import { ssr } from './cli-helpers.js';
 import { CONFIG_CASES, lineOf, writeCase } from './support/config-cases.js';
 
@@ -276,6 +276,32 @@ fiscal {
             assert.match(table.stdout, /us\/economic-funds-military/);
             assert.match(table.stdout, /eu\/ndici-lethal .*\.ssrrc\.json/);
             assert.match(table.stdout, /funding instrument: ndici, state-transfer \(\.ssrrc\.json\)/);
+        });
+    });
+
+    describe('documentation', () => {
+        const page = (name: string) => fs.readFileSync(path.join(ROOT, 'docs', name), 'utf8');
+        const jsonBlocks = (text: string) => [...text.matchAll(/```json\n([\s\S]*?)```/g)].map(m => JSON.parse(m[1]) as Record<string, unknown>);
+
+        it('lists every built-in restriction on the rule page', () => {
+            const text = page('rules/fiscal/instrument-restriction.md');
+            for (const record of BUILTIN_RESTRICTIONS) {
+                const row = text.split('\n').find(line => line.startsWith(`| \`${record.id}\` |`));
+                assert.ok(row, `${record.id} has a row`);
+                for (const instrument of record.instruments) assert.ok(row.includes(`\`${instrument}\``), `${record.id}: ${instrument}`);
+                assert.ok(row.includes(`| ${record.severity}`), `${record.id}: ${record.severity}`);
+            }
+        });
+
+        it('shows configurations that have no problems', () => {
+            const blocks = [...jsonBlocks(page('configuration.md')), ...jsonBlocks(page('rules/fiscal/instrument-restriction.md'))];
+            assert.ok(blocks.length >= 5);
+            blocks.forEach((block, i) => {
+                const own = Object.fromEntries(Object.entries(block).filter(([key]) => key !== 'extends'));
+                write(`doc${i}/.ssrrc.json`, own);
+                const config = createServices('node').config.ConfigProvider.getConfig(uriIn(`doc${i}/plan.ssr`));
+                assert.deepEqual(config.problems.map(p => p.message), [], JSON.stringify(block));
+            });
         });
     });
 
