@@ -2,7 +2,8 @@
  * fiscal/instrument-restriction as an engine over restriction records: the built-in US records
  * are data in the form configured ones take, configured records apply like them (sector and
  * activity conditions, context severities), each (funding line, objective) pair is reported once
- * at the highest severity with every restriction met, and hover shows each one's id and source.
+ * at the highest severity with every restriction met, and hover and SARIF show each one's id and
+ * source.
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
@@ -15,8 +16,13 @@ import { BUILTIN_RESTRICTIONS } from '../language/config/builtin-restrictions.js
 import { JsonFile } from '../language/config/json.js';
 import { ConfigReader } from '../language/config/reader.js';
 import { readRestriction } from '../language/config/restrictions.js';
-import { createServices } from './helpers.js';
-import { MARKED_HEADER, findingsHelper } from './support/findings.js';
+import AjvDraft04 from 'ajv-draft-04';
+import { SHARED, createServices } from './helpers.js';
+import { ssr } from './cli-helpers.js';
+import { MARKED_HEADER, findingsHelper, mark } from './support/findings.js';
+
+type Validator = ((data: unknown) => boolean) & { errors?: unknown[] | null };
+const Ajv = ((AjvDraft04 as unknown as { default?: unknown }).default ?? AjvDraft04) as new (options: object) => { compile(schema: object): Validator };
 
 const RULE = 'fiscal/instrument-restriction';
 
@@ -147,6 +153,22 @@ funding Esf "ESF" {
         assert.match(text, /\*\*fiscal\/instrument-restriction\*\*/);
         assert.match(text, /- `eu\/ndici-lethal` \(warning\): NDICI may not finance lethal equipment — \*Regulation \(EU\) 2021\/947, Article 9\* \(\.ssrrc\.json\)/);
         assert.match(text, /- `eu\/ndici-defence` \(info\): NDICI does not fund defence reform \(\.ssrrc\.json\)/);
+    });
+
+    it('carries each restriction met, with its id and source, in the SARIF result\'s properties', async () => {
+        configure(EU);
+        fs.writeFileSync(path.join(dir, 'sarif.ssr'), mark(STRATEGY).text);
+        const result = await ssr(['check', 'sarif.ssr', '--format', 'sarif'], dir);
+        const sarif = JSON.parse(result.stdout) as { runs: { results: { ruleId: string; properties?: { related?: { id: string; severity: string; message: string; source?: string }[] } }[] }[] };
+        const schema = JSON.parse(fs.readFileSync(path.join(SHARED, 'schemas', 'sarif-2.1.0.json'), 'utf8')) as object;
+        const validate = new Ajv({ strict: false, validateFormats: false, allErrors: true }).compile(schema);
+        assert.ok(validate(sarif), JSON.stringify(validate.errors?.slice(0, 5)));
+        const restricted = sarif.runs[0].results.filter(r => r.ruleId === RULE);
+        assert.equal(restricted.length, 3);
+        assert.deepEqual(restricted.map(r => r.properties?.related?.map(x => x.id)), [
+            ['eu/ndici-lethal'], ['eu/ndici-lethal', 'eu/ndici-defence'], ['us/economic-funds-military', 'us/esf-justice'],
+        ]);
+        assert.deepEqual(restricted[0].properties?.related?.[0], { id: 'eu/ndici-lethal', severity: 'warning', message: 'NDICI may not finance lethal equipment', source: 'Regulation (EU) 2021/947, Article 9' });
     });
 
     it('has built-in records in the very form a configuration writes them', () => {
