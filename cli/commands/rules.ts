@@ -38,7 +38,7 @@ export const rulesCommand: CommandSpec = {
         { name: 'config', short: 'c', value: 'FILE', description: 'use this .ssrrc.json (default: the one a file in the current folder would use)' },
     ],
     run(io, values) {
-        const services = createServices();
+        const services = createServices(io);
         const provider = services.config.ConfigProvider;
         if (typeof values.config === 'string') {
             const configPath = path.resolve(io.cwd, values.config);

@@ -11,7 +11,7 @@ import { DocumentCache, DocumentState, type LangiumCoreServices, type LangiumDoc
 import type * as ast from '../generated/ast.js';
 import type { ResolvedConfig, SsrConfigAddedServices } from '../config/config.js';
 import type { Vocabulary } from '../base/taxonomy.js';
-import { amountValue, endMonth, percentValue, startMonth, yearOf, yearValue } from '../base/values.js';
+import { amountValue, endMonth, isComputable, percentValue, startMonth, yearOf, yearValue } from '../base/values.js';
 import type { StrategyModel, StrategyModelProvider } from './strategy-model.js';
 import type { TimeModel, TimeModelProvider } from './time-model.js';
 
@@ -81,7 +81,8 @@ const fromCents = (cents: number) => cents / 100;
 /** Yearly amounts in cents over a range of years: a total spread evenly, or `per year`. */
 export function yearlyCents(amount: number | undefined, range: ast.Range | undefined, perYear: boolean, periodYears: readonly number[], openEndedToPeriodEnd: boolean): Map<number, number> {
     const result = new Map<number, number>();
-    if (amount === undefined || amount < 0 || periodYears.length === 0) return result;
+    // Negative or too large amounts are reported by structure/bad-range and left out of the sums.
+    if (amount === undefined || amount < 0 || !isComputable(amount) || periodYears.length === 0) return result;
     const periodEnd = periodYears[periodYears.length - 1];
     const startM = range ? startMonth(range.start) : undefined;
     const first = startM !== undefined ? yearOf(startM) : periodYears[0];
