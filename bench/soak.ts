@@ -17,15 +17,16 @@
  *    with an error other than a cancellation;
  *  - a formatting answer whose edits cannot be applied (outside the text, overlapping);
  *  - no diagnostics within 30 s after an edit;
- *  - at a checkpoint (every 1,000 edits) or at the end, the diagnostics of an open document differ
- *    from `ssr check --format json` on the same texts.
- * Reported: the server's memory at each checkpoint and its growth; error messages it logged.
+ *  - at a checkpoint (every 250 edits, `--compare-every`) or at the end, the diagnostics of an open
+ *    document differ from `ssr check --format json` on the same texts: at rest (its latest
+ *    publication, as the editor shows it, 15 s after the last edit) or settled (once rebuilt).
+ * Reported: the server's memory every 1,000 edits and its growth; error messages it logged.
  *
  * The edits depend only on the seed (requests and timing do not change them), so
  * `npm run soak -- --seed S --edits N` replays the same edits. A failing run saves the seed, the
  * edit log, the requests, the texts and the server's output under test-output/soak/.
  *
- *   npm run soak [-- --seed S] [--edits N] [--keep]
+ *   npm run soak [-- --seed S] [--edits N] [--compare-every N] [--server FILE] [--keep]
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -33,6 +34,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Diagnostic, Position, Range, TextEdit } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { renderLibrary, type LibraryModel } from './generate.js';
 import { CANCELLATION_CODES, LspClient, fileUri, type RequestOutcome } from './lsp-client.js';
 import { compareFindings, formatDiff, fromDiagnostics, isSame, runCliCheck } from './findings.js';
@@ -40,29 +42,37 @@ import { mb, ms, percentile, seededRandom, table, thousands } from './stats.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SPEC_EXAMPLES = path.resolve(ROOT, '../shared/spec/examples');
-const SERVER = path.join(ROOT, 'dist', 'server.cjs');
+const POLYFILL = path.join(ROOT, 'language', 'polyfill.mjs');
 const CLI = path.join(ROOT, 'dist', 'cli.cjs');
 const OUTPUT = path.join(ROOT, 'test-output', 'soak');
 
 const { values: args } = parseArgs({
     options: {
         seed: { type: 'string' },
-        edits: { type: 'string', default: '600' },
+        edits: { type: 'string', default: '1000' },
+        'compare-every': { type: 'string', default: '250' },
+        server: { type: 'string' },
         keep: { type: 'boolean', default: false },
     },
 });
 const SEED = args.seed !== undefined ? Number(args.seed) : Math.floor(Math.random() * 2 ** 31);
 const EDITS = Number(args.edits);
-if (!Number.isInteger(SEED) || !Number.isInteger(EDITS) || EDITS < 0) {
-    process.stderr.write('usage: npm run soak -- [--seed INTEGER] [--edits N] [--keep]\n');
+const COMPARE_EVERY = Number(args['compare-every']);
+/** The server: the bundle by default; `--server out/server/main.js` runs the unbundled one. */
+const SERVER = path.resolve(args.server ?? path.join(ROOT, 'dist', 'server.cjs'));
+if (!Number.isInteger(SEED) || !Number.isInteger(EDITS) || EDITS < 0 || !Number.isInteger(COMPARE_EVERY) || COMPARE_EVERY < 1) {
+    process.stderr.write('usage: npm run soak -- [--seed INTEGER] [--edits N] [--compare-every N] [--server FILE] [--keep]\n');
     process.exit(2);
 }
 /** The rule: every request answered within this. */
 const ANSWER_MS = 5_000;
 /** After this a request counts as unanswered (and is cancelled). */
 const GIVE_UP_MS = 30_000;
-const CHECKPOINT_EVERY = 1_000;
+/** The server's memory is reported every this many edits. */
+const MEMORY_EVERY = 1_000;
 const MAX_OUTSTANDING = 8;
+/** How long the server may take, once the edits stop, to show the diagnostics of the texts. */
+const AT_REST_MS = 15_000;
 
 // ---------------------------------------------------------------------------------------------
 // The workspace
@@ -155,7 +165,10 @@ const TERMS = ['police', 'judiciary', 'donor', 'contractor', 'policing', 'justic
 const LITERALS = ['2027', '2031', '2027-03', '2030-12', '2026-13', '12M', '1.5B', '800K', '2,500,000', '40%', '4.5%', '-3M', '0', '"Title"',
     '"""', '"', '{', '}', ',', '.', ':', '/*', '*/', '//', '/** Doc. */', '// ssr-ignore-next-line ', ' -- a reason',
     '// ssr-ignore-next-line monitoring/no-benchmark -- measured elsewhere', `import "${LIBRARY_PATH}"`, 'import "missing.ssr"', 'import "../outside.ssr"'];
-const CHARACTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789      \n\n""{}(),.-_/*%:';
+// Typed characters, including a tab, Windows and old Mac line breaks, and non-ASCII letters (BMP
+// only: a character outside it could be split in two by a later edit, and the halves would not
+// survive being written to disk for the command line).
+const CHARACTERS = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789      \n\n""{}(),.-_/*%:\téü€—', '\r\n', '\r'];
 
 class EditGenerator {
     private readonly random: () => number;
@@ -196,6 +209,7 @@ class EditGenerator {
         const r = this.random();
         if (r < 0.03) return 'two-changes';
         if (r < 0.04) return 'undo-all';
+        if (r < 0.045) return 'crlf-all';
         return this.pickSimpleKind();
     }
 
@@ -220,7 +234,7 @@ class EditGenerator {
             return source.slice(start, start + 1 + this.int(max));
         };
         switch (kind) {
-            case 'type-char': return insert(at, this.pick([...CHARACTERS]));
+            case 'type-char': return insert(at, this.pick(CHARACTERS));
             case 'delete-chars': return remove(at, 1 + this.int(3));
             case 'token': {
                 const names = [...new Set(text.match(/\b[A-Z][A-Za-z0-9_]*\b/g) ?? [])];
@@ -240,36 +254,30 @@ class EditGenerator {
             case 'replace-range': return remove(at, 1 + this.int(50), fragment(120));
             case 'newline-indent': return insert(at, '\n' + ' '.repeat(4 * this.int(3)));
             case 'undo-all': return remove(0, text.length, original);
+            // The whole text with Windows line breaks, as when a file comes from another editor.
+            case 'crlf-all': return remove(0, text.length, text.replace(/\r?\n/g, '\r\n'));
             default: throw new Error(`unknown edit ${kind}`);
         }
     }
 }
 
-/** Offsets ↔ positions of one text. */
+/** Offsets ↔ positions of one text, with the editor's line breaks (\n, \r\n and \r). */
 class Lines {
-    private readonly starts: number[] = [0];
-    constructor(private readonly text: string) {
-        for (let i = 0; i < text.length; i++) if (text[i] === '\n') this.starts.push(i + 1);
+    private readonly document: TextDocument;
+    constructor(text: string) {
+        this.document = TextDocument.create('soak:lines', 'ssr', 0, text);
     }
     get lineCount(): number {
-        return this.starts.length;
+        return this.document.lineCount;
     }
     lineStart(line: number): number {
-        return line >= this.starts.length ? this.text.length : this.starts[line];
+        return this.document.offsetAt({ line, character: 0 });
     }
     position(offset: number): Position {
-        let low = 0;
-        let high = this.starts.length - 1;
-        while (low < high) {
-            const mid = (low + high + 1) >> 1;
-            if (this.starts[mid] <= offset) low = mid; else high = mid - 1;
-        }
-        return { line: low, character: offset - this.starts[low] };
+        return this.document.positionAt(offset);
     }
     offset(position: Position): number {
-        const start = this.lineStart(position.line);
-        const end = position.line + 1 < this.starts.length ? this.starts[position.line + 1] - 1 : this.text.length;
-        return Math.min(start + position.character, end);
+        return this.document.offsetAt(position);
     }
     range(start: number, end: number): Range {
         return { start: this.position(start), end: this.position(end) };
@@ -435,7 +443,17 @@ function clamp(range: Range, lines: Lines): Range {
 // The run
 // ---------------------------------------------------------------------------------------------
 
-interface Checkpoint { edit: number; rss?: number; documentsChecked: number; differing: string[]; cliMs: number; settleMs: number }
+interface Checkpoint {
+    edit: number;
+    rss?: number;
+    documentsChecked: number;
+    /** Documents whose latest diagnostics differed from ssr check at rest. */
+    stale: string[];
+    /** Documents whose diagnostics differed from ssr check once settled. */
+    differing: string[];
+    cliMs: number;
+    settleMs: number;
+}
 
 async function main(): Promise<number> {
     const started = performance.now();
@@ -457,12 +475,13 @@ async function main(): Promise<number> {
     const originals = new Map(workspace.files.map(f => [f, fs.readFileSync(path.join(workspace.folder, ...f.split('/')), 'utf8')]));
     const uriOf = (file: string) => fileUri(path.join(workspace.folder, ...file.split('/')));
 
-    const client = await LspClient.start({ serverPath: SERVER, rootFolder: workspace.folder, initializeTimeoutMs: GIVE_UP_MS });
+    const client = await LspClient.start({ serverPath: SERVER, rootFolder: workspace.folder, initializeTimeoutMs: GIVE_UP_MS, nodeArgs: ['--import', POLYFILL] });
     const requests = new Requests(SEED, client, log);
     const edits = new EditGenerator(SEED, originals);
     const editLog: EditRecord[] = [];
     const checkpoints: Checkpoint[] = [];
     let peakRss = 0;
+    let finalEdit = 0;
     let exited = false;
     let stopping = false;
     client.onExit(() => {
@@ -471,9 +490,33 @@ async function main(): Promise<number> {
         requests.violation(`the server exited (code ${client.exit?.code}, signal ${client.exit?.signal})`);
     });
 
-    /** Settles every open document and compares its diagnostics with ssr check on the same texts. */
+    /**
+     * Compares what the server publishes with ssr check on the same texts, twice: at rest (the
+     * latest diagnostics of each document, as the editor shows them once the server is done) and
+     * settled (after a rebuild of every document, see LspClient.settle).
+     */
     const checkpoint = async (edit: number) => {
         await requests.drain();
+        const memory = client.memory();
+        // The texts are written over the workspace's files, so that paths in messages are the
+        // same for both; the server reads them only through the open documents.
+        for (const file of workspace.files) write(workspace.folder, file, client.text(uriOf(file)));
+        const cli = runCliCheck(CLI, workspace.folder);
+        const diffOf = (file: string, diagnostics: Diagnostic[]) => compareFindings(cli.files.get(file) ?? [], fromDiagnostics(diagnostics));
+        const stale: string[] = [];
+        try {
+            await client.waitFor(() => workspace.files.every(file => {
+                const latest = client.latest(uriOf(file));
+                return latest !== undefined && isSame(diffOf(file, latest.diagnostics));
+            }), AT_REST_MS, 'every open document shows the diagnostics of its text');
+        } catch {
+            for (const file of workspace.files) {
+                const diff = diffOf(file, client.latest(uriOf(file))?.diagnostics ?? []);
+                if (isSame(diff)) continue;
+                stale.push(file);
+                requests.violation(`edit ${edit}: at rest (${AT_REST_MS / 1000} s after the last edit), ${file} shows diagnostics that differ from ssr check on its text:\n${formatDiff(diff)}`);
+            }
+        }
         const settleStart = performance.now();
         const uris = workspace.files.map(uriOf);
         let published;
@@ -483,23 +526,21 @@ async function main(): Promise<number> {
             requests.violation(`edit ${edit}: the diagnostics did not settle: ${(error as Error).message}`);
             return;
         }
-        for (const uri of uris) editLog.push({ edit, file: workspace.files[uris.indexOf(uri)], version: client.version(uri), kind: 'unchanged (settle)', changes: [] });
+        for (const [i, uri] of uris.entries()) {
+            editLog.push({ edit, file: workspace.files[i], version: client.version(uri), kind: 'unchanged (settle)', changes: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }] });
+        }
         const settleMs = performance.now() - settleStart;
-        const memory = client.memory();
-        // The texts are written over the workspace's files, so that paths in messages are the
-        // same for both; the server reads them only through the open documents.
-        for (const file of workspace.files) write(workspace.folder, file, client.text(uriOf(file)));
-        const cli = runCliCheck(CLI, workspace.folder);
         const differing: string[] = [];
         for (const file of workspace.files) {
-            const diff = compareFindings(cli.files.get(file) ?? [], fromDiagnostics(published.get(uriOf(file))!.diagnostics));
+            const diff = diffOf(file, published.get(uriOf(file))!.diagnostics);
             if (!isSame(diff)) {
                 differing.push(file);
-                requests.violation(`edit ${edit}: the diagnostics of ${file} differ from ssr check:\n${formatDiff(diff)}`);
+                requests.violation(`edit ${edit}: settled, the diagnostics of ${file} differ from ssr check:\n${formatDiff(diff)}`);
             }
         }
-        checkpoints.push({ edit, rss: memory?.rss, documentsChecked: workspace.files.length, differing, cliMs: cli.ms, settleMs });
-        log(`edit ${thousands(edit)}: RSS ${mb(memory?.rss)}, diagnostics ${differing.length === 0 ? 'equal ssr check' : `DIFFER in ${differing.join(', ')}`}, ${thousands(requests.records.length)} requests so far, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+        checkpoints.push({ edit, rss: memory?.rss, documentsChecked: workspace.files.length, stale, differing, cliMs: cli.ms, settleMs });
+        const state = (list: string[]) => list.length === 0 ? 'equal' : `DIFFER (${list.join(', ')})`;
+        log(`edit ${thousands(edit)}: RSS ${mb(memory?.rss)}, diagnostics at rest ${state(stale)}, settled ${state(differing)}, ${thousands(requests.records.length)} requests so far, ${((performance.now() - started) / 1000).toFixed(0)} s`);
     };
 
     try {
@@ -525,7 +566,7 @@ async function main(): Promise<number> {
                     const target = requestChance() < 0.6 ? file : workspace.files[Math.floor(requestChance() * workspace.files.length)];
                     await requests.some(edit, target, uriOf(target));
                 }
-                if (edit % CHECKPOINT_EVERY === 0) await checkpoint(edit);
+                if (edit % COMPARE_EVERY === 0 || edit % MEMORY_EVERY === 0) await checkpoint(edit);
             }
             // …then a pause until the server has published for the last edited document after its
             // last change (pacing only: the publication may come from a build still under way).
@@ -537,7 +578,8 @@ async function main(): Promise<number> {
                 }
             }
         }
-        if (!exited && edit % CHECKPOINT_EVERY !== 0) await checkpoint(edit);
+        finalEdit = edit;
+        if (!exited && edit % COMPARE_EVERY !== 0 && edit % MEMORY_EVERY !== 0) await checkpoint(edit);
         await requests.drain();
         peakRss = client.memory()?.peak ?? 0;
     } finally {
@@ -549,7 +591,7 @@ async function main(): Promise<number> {
     const violations = requests.violations;
     const records = requests.records;
     const out: string[] = [];
-    out.push(`SSR soak — seed ${SEED}, ${thousands(editLog.filter(e => e.changes.length > 0).length)} edits on ${workspace.files.length} documents, ${thousands(records.length)} requests, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    out.push(`SSR soak — seed ${SEED}, ${thousands(editLog.filter(e => e.kind !== 'unchanged (settle)').length)} edits on ${workspace.files.length} documents, ${thousands(records.length)} requests, ${((performance.now() - started) / 1000).toFixed(0)} s`);
     out.push(`Replay: npm run soak -- --seed ${SEED} --edits ${EDITS}`);
     out.push(...notes);
     out.push(`Server: ${client.exit && exited ? `EXITED (code ${client.exit.code}, signal ${client.exit.signal})` : 'never exited'}`);
@@ -565,19 +607,27 @@ async function main(): Promise<number> {
             String(list.filter(r => r.outcome.startsWith('cancelled')).length)]);
     }
     out.push(table(rows));
-    const rss = checkpoints.filter(c => c.rss !== undefined);
+    const rss = checkpoints.filter(c => c.rss !== undefined && (c.edit % MEMORY_EVERY === 0 || c === checkpoints[checkpoints.length - 1]));
     if (rss.length > 0) {
         const first = rss[0].rss!;
         const lastRss = rss[rss.length - 1].rss!;
-        out.push(`RSS at checkpoints (edit: MB): ${rss.map(c => `${c.edit}: ${mb(c.rss)}`).join(', ')}`);
+        out.push(`RSS every ${thousands(MEMORY_EVERY)} edits: ${rss.map(c => `${thousands(c.edit)}: ${mb(c.rss)}`).join(', ')}`);
         const growth = (from: number) => `${lastRss >= from ? '+' : '−'}${mb(Math.abs(lastRss - from))} (${(((lastRss - from) / from) * 100).toFixed(0)}%)`;
-        const warm = rss.find(c => c.edit >= CHECKPOINT_EVERY);
+        const warm = rss.find(c => c.edit >= MEMORY_EVERY);
         out.push(`RSS growth to the end: ${growth(first)} from the start`
             + (warm && warm !== rss[rss.length - 1] ? `, ${growth(warm.rss!)} from edit ${thousands(warm.edit)} (after warm-up)` : '')
             + `; peak ${mb(Math.max(peakRss, ...rss.map(c => c.rss!)))}`);
     }
-    out.push(`Diagnostics = ssr check: ${checkpoints.length} checkpoints × ${workspace.files.length} documents, ${checkpoints.every(c => c.differing.length === 0) ? 'all equal' : `DIFFERENT at ${checkpoints.filter(c => c.differing.length > 0).map(c => `edit ${c.edit} (${c.differing.join(', ')})`).join('; ')}`}`
-        + (checkpoints.length > 0 && checkpoints[checkpoints.length - 1].differing.length === 0 ? ' (including the final texts)' : ''));
+    const finalChecked = checkpoints.length > 0 && checkpoints[checkpoints.length - 1].edit === finalEdit;
+    const describe = (key: 'stale' | 'differing') => {
+        const bad = checkpoints.filter(c => c[key].length > 0);
+        const final = !finalChecked ? 'the final texts could NOT be compared (see the violations)'
+            : checkpoints[checkpoints.length - 1][key].length === 0 ? 'the final texts: equal' : 'the final texts: DIFFERENT';
+        return `${bad.length === 0 ? 'all equal' : `DIFFERENT at ${bad.map(c => `edit ${c.edit} (${c[key].join(', ')})`).join('; ')}`}; ${final}`;
+    };
+    out.push(`Diagnostics = ssr check, ${checkpoints.length} checkpoints × ${workspace.files.length} documents:`);
+    out.push(`  at rest (the latest publication of each document): ${describe('stale')}`);
+    out.push(`  settled (each document rebuilt): ${describe('differing')}`);
     const logged = client.logs.filter(l => l.type === 1);
     if (logged.length > 0) {
         const distinct = [...new Set(logged.map(l => l.message.split('\n')[0]))];
