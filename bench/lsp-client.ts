@@ -37,7 +37,13 @@ export interface Publication {
     readonly diagnostics: Diagnostic[];
 }
 
-export interface LogEntry { readonly type: number; readonly message: string }
+export interface LogEntry {
+    /** 1 error, 2 warning, 3 info, 4 log. */
+    readonly type: number;
+    readonly message: string;
+    /** performance.now() at arrival. */
+    readonly at: number;
+}
 
 export interface RequestOutcome<T> {
     readonly method: string;
@@ -103,8 +109,9 @@ export class LspClient {
             this.publications.push({ seq: ++this.seq, at: performance.now(), uri: params.uri, version: params.version, diagnostics: params.diagnostics });
             this.notifyWaiters();
         });
-        this.connection.onNotification('window/logMessage', (params: LogEntry) => { this.logs.push(params); });
-        this.connection.onNotification('window/showMessage', (params: LogEntry) => { this.logs.push(params); });
+        const log = (params: { type: number; message: string }) => { this.logs.push({ type: params.type, message: params.message, at: performance.now() }); };
+        this.connection.onNotification('window/logMessage', log);
+        this.connection.onNotification('window/showMessage', log);
         this.connection.onNotification(() => undefined); // telemetry, $/progress, …
         // Requests from the server: settings are empty (defaults), everything else is acknowledged.
         this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));

@@ -17,6 +17,7 @@
  *    with an error other than a cancellation;
  *  - a formatting answer whose edits cannot be applied (outside the text, overlapping);
  *  - no diagnostics within 30 s after an edit;
+ *  - the server logs an error (an exception that one of its handlers caught);
  *  - at a checkpoint (every 250 edits, `--compare-every`) or at the end, the diagnostics of an open
  *    document differ from `ssr check --format json` on the same texts: at rest (its latest
  *    publication, as the editor shows it, 15 s after the last edit) or settled (once rebuilt).
@@ -293,7 +294,12 @@ function apply(text: string, change: Change): string {
 // Requests
 // ---------------------------------------------------------------------------------------------
 
-interface RequestRecord { edit: number; file: string; method: string; ms: number; outcome: string }
+interface RequestRecord {
+    edit: number; file: string; method: string; params: unknown;
+    /** performance.now() when sent. */
+    sentAt: number;
+    ms: number; outcome: string;
+}
 
 class Requests {
     readonly records: RequestRecord[] = [];
@@ -385,8 +391,9 @@ class Requests {
      * MAX_OUTSTANDING are in flight, the oldest is awaited first.
      */
     private async send(edit: number, file: string, method: string, params: unknown, wait = false): Promise<RequestOutcome<unknown> | undefined> {
+        const sentAt = performance.now();
         const promise = this.client.request(method, params, GIVE_UP_MS).then(outcome => {
-            this.record(edit, file, outcome);
+            this.record(edit, file, params, sentAt, outcome);
             return outcome;
         });
         if (wait) return promise;
@@ -400,7 +407,7 @@ class Requests {
         while (this.outstanding.size > 0) await Promise.all([...this.outstanding]);
     }
 
-    private record(edit: number, file: string, outcome: RequestOutcome<unknown>): void {
+    private record(edit: number, file: string, params: unknown, sentAt: number, outcome: RequestOutcome<unknown>): void {
         let result: string;
         if (outcome.unanswered) {
             result = `unanswered (${outcome.unanswered})`;
@@ -412,7 +419,7 @@ class Requests {
             result = outcome.error ? `cancelled ${outcome.error.code}` : 'ok';
             if (outcome.ms > ANSWER_MS) this.violation(`edit ${edit}: ${outcome.method} on ${file} answered after ${ms(outcome.ms)} (limit ${ANSWER_MS / 1000} s)`);
         }
-        this.records.push({ edit, file, method: outcome.method, ms: outcome.ms, outcome: result });
+        this.records.push({ edit, file, method: outcome.method, params, sentAt, ms: outcome.ms, outcome: result });
     }
 
     private checkEdits(edit: number, file: string, text: string, edits: TextEdit[] | null | undefined): void {
@@ -628,10 +635,14 @@ async function main(): Promise<number> {
     out.push(`Diagnostics = ssr check, ${checkpoints.length} checkpoints × ${workspace.files.length} documents:`);
     out.push(`  at rest (the latest publication of each document): ${describe('stale')}`);
     out.push(`  settled (each document rebuilt): ${describe('differing')}`);
-    const logged = client.logs.filter(l => l.type === 1);
-    if (logged.length > 0) {
-        const distinct = [...new Set(logged.map(l => l.message.split('\n')[0]))];
-        out.push(`The server logged ${logged.length} errors (${distinct.length} distinct):`, ...distinct.slice(0, 10).map(m => `  ${m}`));
+    // Errors the server logged (an exception a handler caught) are violations too; each is
+    // attributed to the requests in flight when it arrived.
+    for (const entry of client.logs.filter(l => l.type === 1)) {
+        const inFlight = records.filter(r => r.sentAt <= entry.at && entry.at <= r.sentAt + r.ms);
+        const during = inFlight.length > 0
+            ? ` (during ${inFlight.slice(0, 3).map(r => `${r.method} on ${r.file} after edit ${r.edit}, params ${JSON.stringify(r.params)}`).join('; ')})`
+            : '';
+        requests.violation(`the server logged an error: ${entry.message.split('\n')[0]}${during}`);
     }
     if (violations.length > 0) {
         out.push(`FAILED: ${violations.length} violations`, ...violations.slice(0, 30).map(v => `  ${v}`));
