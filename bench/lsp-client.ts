@@ -343,6 +343,14 @@ export class LspClient {
         return readMemory(this.pid);
     }
 
+    /**
+     * CPU time of the server's main thread so far (from /proc/<pid>/schedstat, nanosecond
+     * resolution), in milliseconds: the work the server did, whatever else runs on the machine.
+     */
+    cpu(): number | undefined {
+        return readThreadCpu(this.pid);
+    }
+
     /** Asks the server to shut down and exit; kills it if it does not within the limit. */
     async shutdown(timeoutMs = 5000): Promise<void> {
         if (!this.exit) {
@@ -383,6 +391,15 @@ export function readMemory(pid: number): { rss: number; peak: number } | undefin
         const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
         const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
         return { rss: kb('VmRSS'), peak: kb('VmHWM') };
+    } catch {
+        return undefined;
+    }
+}
+
+/** CPU time of a process's main thread from /proc/<pid>/schedstat, in milliseconds. */
+export function readThreadCpu(pid: number): number | undefined {
+    try {
+        return Number(fs.readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
     } catch {
         return undefined;
     }

@@ -52,3 +52,32 @@ export function seededRandom(seed: number): () => number {
 export function collectGarbage(): void {
     (globalThis as { gc?: () => void }).gc?.();
 }
+
+/** Wall-clock and CPU time of one piece of work, in milliseconds. */
+export interface Timing {
+    readonly wall: number;
+    readonly cpu: number;
+}
+
+/**
+ * CPU time of this process so far (user + system, all its threads), in milliseconds. On a
+ * machine shared with other work, CPU time is what a change to the code changes; wall time also
+ * measures the neighbours.
+ */
+export function cpuMs(): number {
+    const usage = process.cpuUsage();
+    return (usage.user + usage.system) / 1000;
+}
+
+/** Runs `work` and measures it. */
+export async function timed<T>(work: () => T | Promise<T>): Promise<{ result: T } & Timing> {
+    const wall = performance.now();
+    const cpu = cpuMs();
+    const result = await work();
+    return { result, cpu: cpuMs() - cpu, wall: performance.now() - wall };
+}
+
+/** The best of several runs: the least wall time and the least CPU time. */
+export function best(samples: readonly Timing[]): Timing {
+    return { wall: Math.min(...samples.map(s => s.wall)), cpu: Math.min(...samples.map(s => s.cpu)) };
+}
