@@ -38,7 +38,7 @@ import type { Diagnostic, Position, Range, TextEdit } from 'vscode-languageserve
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { renderLibrary, type LibraryModel } from './generate.js';
 import { CANCELLATION_CODES, LspClient, fileUri, type RequestOutcome } from './lsp-client.js';
-import { compareFindings, formatDiff, fromDiagnostics, isSame, runCliCheck } from './findings.js';
+import { compareFindings, formatDiff, fromDiagnostics, isSame, runCliCheck, type CliRun } from './findings.js';
 import { mb, ms, percentile, seededRandom, table, thousands } from './stats.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -508,7 +508,13 @@ async function main(): Promise<number> {
         // The texts are written over the workspace's files, so that paths in messages are the
         // same for both; the server reads them only through the open documents.
         for (const file of workspace.files) write(workspace.folder, file, client.text(uriOf(file)));
-        const cli = runCliCheck(CLI, workspace.folder);
+        let cli: CliRun;
+        try {
+            cli = runCliCheck(CLI, workspace.folder);
+        } catch (error) {
+            requests.violation(`edit ${edit}: ssr check failed on the texts: ${(error as Error).message.split('\n')[0]}`);
+            return;
+        }
         const diffOf = (file: string, diagnostics: Diagnostic[]) => compareFindings(cli.files.get(file) ?? [], fromDiagnostics(diagnostics));
         const stale: string[] = [];
         try {
