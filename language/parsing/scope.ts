@@ -109,8 +109,13 @@ export class SsrScopeProvider extends DefaultScopeProvider {
         return new IndexedScope(byName);
     }
 
-    /** The declarations of the given type (every type when omitted) that a document can see. */
-    visibleElements(document: LangiumDocument, referenceType?: string): Stream<AstNodeDescription> {
-        return this.indexManager.allElements(referenceType, this.imports.visibleUris(document));
+    /**
+     * The declarations of the given type (every type when omitted) that a document can see: its own
+     * first, then those of its libraries, nearest first. The order decides which declaration a
+     * duplicated name links to (the document's own), whatever order the documents were indexed in.
+     */
+    protected visibleElements(document: LangiumDocument, referenceType?: string): Stream<AstNodeDescription> {
+        const uris = [document.uri.toString(), ...this.imports.importedDocuments(document).map(d => d.uri.toString())];
+        return stream(uris).flatMap(uri => this.indexManager.allElements(referenceType, new Set([uri])));
     }
 }

@@ -11,10 +11,10 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-languageserver-protocol/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { docsUrl } from '../language/base/rule-ids.js';
-import { HEADER, ROOT } from './helpers.js';
-import { mark } from './support/findings.js';
-import { CONFIG_CASES, lineOf, writeCase, type ProblemAt } from './support/config-cases.js';
+import { docsUrl } from '../../language/base/rule-ids.js';
+import { HEADER, ROOT } from '../helpers.js';
+import { mark } from '../support/findings.js';
+import { CONFIG_CASES, lineOf, writeCase, type ProblemAt } from '../support/config-cases.js';
 
 describe('language server (dist/server.cjs over stdio)', function () {
     this.timeout(30000);
