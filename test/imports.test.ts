@@ -69,6 +69,19 @@ describe('imports are input too', () => {
         });
     }
 
+    it('links a name declared both here and in a library to this file\'s declaration, and reports the duplicate of any kind', async () => {
+        fs.writeFileSync(path.join(dir, 'lib', 'donors.ssr'), 'library "Donors"\n\nactor A "Donor" { kind donor }\n\nobjective DDR "DDR" {\n    sector ddr\n    lead A\n}\n');
+        const text = `${HEADER}\nimport "lib/donors.ssr"\n\nactor A "Police" { kind police }\n\nobjective DDR "DDR here" {\n    sector policing\n    lead A\n}\n`;
+        fs.writeFileSync(path.join(dir, 'plan.ssr'), text);
+        for (let run = 0; run < 2; run++) { // the same answer whatever order the files are read in
+            const files = run === 0 ? ['plan.ssr', 'lib/donors.ssr'] : ['lib/donors.ssr', 'plan.ssr'];
+            const result = await ssr(['check', ...files, '--format', 'json'], dir);
+            const findings = (JSON.parse(result.stdout) as JsonFinding[]).filter(f => f.file === 'plan.ssr');
+            assert.ok(!findings.some(f => f.ruleId === 'ownership/external-lead'), 'lead A is this file\'s police, not the library\'s donor');
+            assert.deepEqual(findings.filter(f => f.ruleId === 'reference/duplicate').map(f => f.line).sort((x, y) => x - y), [9, 11], 'the actor and the objective');
+        }
+    });
+
     it('reports an import cycle on both imports', async () => {
         fs.writeFileSync(path.join(dir, 'lib', 'a.ssr'), 'library "A"\n\nimport "b.ssr"\n\nactor NNP "Police" { kind police }\n');
         fs.writeFileSync(path.join(dir, 'lib', 'b.ssr'), 'library "B"\n\nimport "a.ssr"\n');
