@@ -58,9 +58,9 @@ describe('ownership rules', () => {
         it('offers each national partner as the lead, in order, and never an external partner', async () => {
             const text = plan([DONOR, UN, POLICE, MOI], '    sector policing\n    lead ‹Donor›\n    partners UN, NNP, MOI\n');
             const [finding] = await expectFindings(text, RULE, ['Donor']);
-            assert.deepEqual(titles(finding), ['Make NNP the lead', 'Make MOI the lead']);
-            assert.deepEqual(finding.fix!.edits!.map(e => e.preferred), [true, false]);
-            assert.deepEqual(finding.fix!.edits!.map(e => e.newText), ['NNP', 'MOI']);
+            assert.deepEqual(titles(finding), ['Make NNP the lead', 'Lead jointly with NNP', 'Make MOI the lead', 'Lead jointly with MOI']);
+            assert.deepEqual(finding.fix!.edits!.map(e => e.preferred ?? false), [true, false, false, false]);
+            assert.deepEqual(finding.fix!.edits!.map(e => e.newText), ['NNP', ', NNP', 'MOI', ', MOI']);
         });
 
         it('replaces exactly the lead reference', async () => {
@@ -90,7 +90,7 @@ describe('ownership rules', () => {
             ];
             for (const [sector, actors, expected] of cases) {
                 const [finding] = await expectFindings(plan(actors, `    sector ${sector}\n    lead ‹Donor›\n    partners Donor\n`), RULE, ['Donor']);
-                assert.deepEqual(titles(finding), [`Make ${expected} the lead`], `${sector} among ${actors.map(a => /actor (\w+)/.exec(a)![1]).join(', ')}`);
+                assert.deepEqual(titles(finding), [`Make ${expected} the lead`, `Lead jointly with ${expected}`], `${sector} among ${actors.map(a => /actor (\w+)/.exec(a)![1]).join(', ')}`);
                 await reset(services);
             }
         });
@@ -99,7 +99,7 @@ describe('ownership rules', () => {
             await parse(`library "Actors"\n\n${MOI}\n`, 'file:///ws/lib.ssr');
             const text = plan([`import "lib.ssr"`, DONOR], '    sector policing\n    lead ‹Donor›\n');
             const [finding] = await expectFindings(text, RULE, ['Donor'], { uri: 'file:///ws/plan.ssr' });
-            assert.deepEqual(titles(finding), ['Make MOI the lead']);
+            assert.deepEqual(titles(finding), ['Make MOI the lead', 'Lead jointly with MOI']);
         });
 
         it('offers nothing when nothing national exists', async () => {
