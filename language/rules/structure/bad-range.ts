@@ -59,7 +59,7 @@ export const structureBadRange: Rule = {
                 const year = yearValue(point.year);
                 if (year === undefined) continue;
                 if (previous !== undefined && year <= previous) {
-                    report({ message: `The revenue series gives ${year} after ${previous}: its years must increase, each given once, for the years between them to be interpolated. Put the years in order.`, node: point, property: 'year' });
+                    report({ message: `The revenue series gives ${year} after ${previous}: its years must increase, each given once, for the years between them to be interpolated. Put the years in order.`, node: point, property: 'year', key: `revenue-${year}` });
                 }
                 previous = year;
             }
