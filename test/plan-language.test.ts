@@ -370,6 +370,6 @@ fiscal {
     it('does not ask for growing with a series, and reports a series whose years do not increase (structure/bad-range)', async () => {
         await expectFindings(`${MARKED_HEADER}fiscal {\n    revenue 80M in 2026, 90M in 2028\n    ceiling 10% of revenue\n}\n`, 'structure/missing-field', []);
         await reset(services);
-        await expectFindings(`${MARKED_HEADER}fiscal {\n    revenue 80M in 2028, 90M in ‹2026›, 95M in 2029\n    ceiling 10% of revenue\n}\n`, 'structure/bad-range', [{ at: '2026', severity: 'error' }]);
+        await expectFindings(`${MARKED_HEADER}fiscal {\n    revenue 80M in 2028, 90M in ‹2026›, 95M in 2029\n    ceiling 10% of revenue\n}\n`, 'structure/bad-range', [{ at: '2026', key: 'revenue-2026', severity: 'error' }]);
     });
 });

@@ -42,6 +42,9 @@ export const ownershipContractorOversight: Rule = {
                 watched.set(target, entry);
             }
         }
+        // What the quick fix needs from the whole strategy, gathered once, when first needed.
+        let fixContext: FixContext | undefined;
+        const context = () => fixContext ??= fixContextOf(model, vocabulary);
         for (const activity of model.activities) {
             const contractor = activity.by?.ref;
             if (!contractor || contractor.kind !== 'contractor') continue;
@@ -52,11 +55,25 @@ export const ownershipContractorOversight: Rule = {
             report({
                 node: activity, property: ast.Activity.by,
                 message: `${capitalize(describe(activity))} is carried out by contractor ${nameOf(contractor)}, and no oversight or monitoring activity carried out by a national actor targets ${nameOf(contractor)} before it ends${span ? ` (${formatMonth(span.end)})` : ''}${late}. Nobody answerable to the state watches the contract: the guidance warns of a conspicuous lack of oversight and accountability for private sector actors, and a donor's own audit of its contractor does not count. Add an oversight activity targeting ${nameOf(contractor)}, carried out by a national body, that starts before the contract ends.`,
-                fix: oversightFix(model, time, vocabulary, activity, contractor),
+                fix: oversightFix(context(), time, vocabulary, activity, contractor),
             });
         }
     },
 };
+
+/** The strategy's activity names and its first national oversight body, management body and national actor. */
+interface FixContext { activityNames: ReadonlySet<string | undefined>; overseer?: ast.Actor; management?: ast.Actor; national?: ast.Actor }
+
+function fixContextOf(model: StrategyModel, vocabulary: Vocabulary): FixContext {
+    const context: FixContext = { activityNames: new Set(model.activities.map(a => a.name)) };
+    for (const actor of model.allActors) {
+        if (!actor.name || !isNationalActor(vocabulary, actor)) continue;
+        context.national ??= actor;
+        if (isOfCategory(vocabulary, actor, 'oversight')) context.overseer ??= actor;
+        if (isOfCategory(vocabulary, actor, 'management')) context.management ??= actor;
+    }
+    return context;
+}
 
 /**
  * Quick fix: an `oversight` activity targeting the contractor, inserted after the contracted
@@ -64,17 +81,14 @@ export const ownershipContractorOversight: Rule = {
  * by the objective's national lead, else a national management body). None when nothing national
  * could carry it out.
  */
-function oversightFix(model: StrategyModel, time: TimeModel, vocabulary: Vocabulary, activity: ast.Activity, contractor: ast.Actor): FixData | undefined {
+function oversightFix(context: FixContext, time: TimeModel, vocabulary: Vocabulary, activity: ast.Activity, contractor: ast.Actor): FixData | undefined {
     const cst = activity.$cstNode;
     if (!cst || !contractor.name) return undefined;
-    const national = model.allActors.filter(a => a.name && isNationalActor(vocabulary, a));
-    const overseer = national.find(a => isOfCategory(vocabulary, a, 'oversight'));
     const nationalLead = leadsOf(objectiveOf(activity)).some(l => isNotExternal(vocabulary, l));
-    const by = overseer ?? (nationalLead ? undefined : national.find(a => isOfCategory(vocabulary, a, 'management')) ?? national[0]);
+    const by = context.overseer ?? (nationalLead ? undefined : context.management ?? context.national);
     if (!by && !nationalLead) return undefined;
-    const names = new Set(model.activities.map(a => a.name));
     let name = `${contractor.name}Oversight`;
-    for (let i = 2; names.has(name); i++) name = `${contractor.name}Oversight${i}`;
+    for (let i = 2; context.activityNames.has(name); i++) name = `${contractor.name}Oversight${i}`;
     const indent = ' '.repeat(cst.range.start.character);
     const span = time.activity(activity);
     const lines = [

@@ -58,7 +58,8 @@ function suitableNationalLead(vocabulary: Vocabulary, national: readonly ast.Act
  * reported); once per objective, at its first lead. Quick fixes, one pair per national
  * candidate (each partner that is not external, in the order written, or else the strategy's most
  * suitable national actor): make it the lead, or lead jointly with it. Linear in objectives,
- * leads and partners; the strategy's national actors are gathered once, when first needed.
+ * leads and partners; the strategy's national actors are gathered once, when first needed, and
+ * the most suitable one chosen once per sector.
  */
 export const ownershipExternalLead: Rule = {
     id: 'ownership/external-lead',
@@ -67,6 +68,12 @@ export const ownershipExternalLead: Rule = {
     check({ model, vocabulary, report }) {
         let national: ast.Actor[] | undefined;
         const nationalActors = () => national ??= model.allActors.filter(a => a.name && isNationalActor(vocabulary, a));
+        // The best national lead depends only on the sector: chosen once per sector, not per objective.
+        const bestBySector = new Map<string | undefined, ast.Actor | undefined>();
+        const bestFor = (sector: string | undefined) => {
+            if (!bestBySector.has(sector)) bestBySector.set(sector, suitableNationalLead(vocabulary, nationalActors(), sector));
+            return bestBySector.get(sector);
+        };
         for (const objective of model.objectives) {
             if (objective.leads.length === 0) continue;
             const leads = leadsOf(objective);
@@ -74,7 +81,7 @@ export const ownershipExternalLead: Rule = {
             if (leads.length < objective.leads.length || !leads.every(l => isExternalActor(vocabulary, l))) continue;
             const partners = [...new Set(objective.partners.map(p => p.ref))]
                 .filter((a): a is ast.Actor => a !== undefined && !leads.includes(a) && !!a.name && !isExternalActor(vocabulary, a));
-            const fallback = partners.length === 0 ? suitableNationalLead(vocabulary, nationalActors(), objective.sector) : undefined;
+            const fallback = partners.length === 0 ? bestFor(objective.sector) : undefined;
             const candidates = partners.length > 0 ? partners : fallback ? [fallback] : [];
             const fix = leadFixes(objective, candidates);
             const leadNames = listInWords(leads.map(nameOf));

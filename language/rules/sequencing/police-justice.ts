@@ -36,6 +36,13 @@ export const sequencingPoliceJustice: Rule = {
             if (!span) entry.undated = true;
             else if (span.start < entry.start) { entry.start = span.start; entry.first = objective; }
         }
+        // What the quick fixes need from the whole strategy, gathered once, when first needed.
+        let names: FixNames | undefined;
+        const fixNames = () => names ??= {
+            objectives: new Set(model.objectives.map(o => o.name)),
+            activities: new Set(model.activities.map(a => a.name)),
+            leads: pairedLeads(model, vocabulary),
+        };
         for (const objective of model.objectives) {
             if (objective.sector !== 'policing') continue;
             let earliest: ast.Activity | undefined, earliestStart = Infinity, hasCapability = false;
@@ -59,7 +66,7 @@ export const sequencingPoliceJustice: Rule = {
             report({
                 node: objective, property: ast.Objective.name,
                 message: `${capitalize(describe(objective))} builds police capability (${when}), but ${listInWords(problems)}. Arrests need courts to try them and prisons to hold them: the guidance asks to link security and justice, and courts and prisons that arrive years later leave the arrests of those years nowhere to go. Add ${listInWords(unpaired.map(s => `a ${s} objective`))} alongside it that starts by ${earliest ? formatMonth(earliestStart) : 'the time it does'}.`,
-                fix: pairedObjectivesFix(model, time, vocabulary, objective, unpaired, earliest ? earliestStart : undefined),
+                fix: pairedObjectivesFix(time, fixNames(), objective, unpaired, earliest ? earliestStart : undefined),
             });
         }
     },
@@ -71,30 +78,29 @@ export const sequencingPoliceJustice: Rule = {
  * they start by its earliest capability activity, else with one activity from that month to the
  * end of the policing objective.
  */
-function pairedObjectivesFix(model: StrategyModel, time: TimeModel, vocabulary: Vocabulary, objective: ast.Objective, sectors: readonly PairedSector[], earliestStart: Month | undefined): FixData | undefined {
+function pairedObjectivesFix(time: TimeModel, names: FixNames, objective: ast.Objective, sectors: readonly PairedSector[], earliestStart: Month | undefined): FixData | undefined {
     const end = objective.$cstNode?.range.end;
     if (!end || !objective.name) return undefined;
     const phases = objective.phases.filter(p => p.ref?.name);
     const phaseStart = Math.min(...phases.map(p => time.phase(p.ref)?.start ?? Infinity));
     const usePhases = phases.length > 0 && Number.isFinite(phaseStart) && (earliestStart === undefined || phaseStart <= earliestStart);
     const span = time.objective(objective);
-    const objectiveNames = new Set(model.objectives.map(o => o.name));
-    const activityNames = new Set(model.activities.map(a => a.name));
-    const unique = (names: Set<string | undefined>, base: string) => {
+    const chosen = new Set<string>(); // names this fix gives, so that its two skeletons differ too
+    const unique = (taken: ReadonlySet<string | undefined>, base: string) => {
         let name = base;
-        for (let i = 2; names.has(name); i++) name = `${base}${i}`;
-        names.add(name);
+        for (let i = 2; taken.has(name) || chosen.has(name); i++) name = `${base}${i}`;
+        chosen.add(name);
         return name;
     };
     const skeletons = sectors.map(sector => {
-        const name = unique(objectiveNames, `${objective.name}${capitalize(sector)}`);
-        const lead = pairedLead(model, vocabulary, objective, sector);
+        const name = unique(names.objectives, `${objective.name}${capitalize(sector)}`);
+        const lead = names.leads[sector]?.name ?? leadsOf(objective).find(a => a.name)?.name ?? objective.leads[0]?.$refText ?? 'Lead';
         const title = sector === 'justice' ? 'Courts and prosecution able to handle the cases' : 'Prisons able to hold detainees humanely';
         const lines = [`objective ${name} "${title}" {`, `    sector ${sector}`, '    dimension institutional', '    level organizational', `    lead ${lead}`];
         if (usePhases) lines.push(`    in ${phases.map(p => p.$refText).join(', ')}`);
         lines.push(`    alongside ${objective.name}`);
         if (!usePhases && earliestStart !== undefined) {
-            const activity = unique(activityNames, `${name}Reform`);
+            const activity = unique(names.activities, `${name}Reform`);
             lines.push('', `    activity ${activity} "${sector === 'justice' ? 'Case management and court capacity' : 'Prison standards and capacity'}" {`,
                 '        type institutional-reform', `        from ${formatMonth(earliestStart)} to ${formatMonth(Math.max(earliestStart, span?.end ?? earliestStart))}`, '    }');
         }
@@ -111,14 +117,29 @@ function pairedObjectivesFix(model: StrategyModel, time: TimeModel, vocabulary: 
     };
 }
 
-/** Who leads the paired objective: the actor that owns the sector, else a management body, else the policing objective's lead. */
-function pairedLead(model: StrategyModel, vocabulary: Vocabulary, objective: ast.Objective, sector: PairedSector): string {
-    const kinds = sector === 'justice' ? ['justice-ministry', 'judiciary', 'prosecution'] : ['corrections', 'justice-ministry'];
-    const named = model.allActors.filter(a => a.name);
-    const byKind = kinds.map(k => named.find(a => a.kind === k)).find(a => a !== undefined);
-    const actor = byKind
-        ?? (sector === 'justice' ? named.find(a => vocabulary.category(a.kind) === 'justice') : undefined)
-        ?? named.find(a => vocabulary.category(a.kind) === 'management')
-        ?? leadsOf(objective).find(a => a.name);
-    return actor?.name ?? objective.leads[0]?.$refText ?? 'Lead';
+/** The names a quick fix must not reuse, and who would lead each paired objective. */
+interface FixNames {
+    readonly objectives: ReadonlySet<string | undefined>;
+    readonly activities: ReadonlySet<string | undefined>;
+    readonly leads: Readonly<Record<PairedSector, ast.Actor | undefined>>;
+}
+
+/**
+ * Who leads a paired objective: the actor that owns the sector (a justice ministry, the courts;
+ * the corrections service, a justice ministry), else a management body; the policing objective's
+ * lead when the strategy has neither. One pass over the actors.
+ */
+function pairedLeads(model: StrategyModel, vocabulary: Vocabulary): Record<PairedSector, ast.Actor | undefined> {
+    const kinds: Record<PairedSector, readonly string[]> = { justice: ['justice-ministry', 'judiciary', 'prosecution'], corrections: ['corrections', 'justice-ministry'] };
+    const firstOfKind = new Map<string, ast.Actor>();
+    let justiceCategory: ast.Actor | undefined, management: ast.Actor | undefined;
+    for (const actor of model.allActors) {
+        if (!actor.name) continue;
+        if (actor.kind && !firstOfKind.has(actor.kind)) firstOfKind.set(actor.kind, actor);
+        const category = vocabulary.category(actor.kind);
+        if (category === 'justice') justiceCategory ??= actor;
+        if (category === 'management') management ??= actor;
+    }
+    const owner = (sector: PairedSector) => kinds[sector].map(k => firstOfKind.get(k)).find(a => a !== undefined);
+    return { justice: owner('justice') ?? justiceCategory ?? management, corrections: owner('corrections') ?? management };
 }
