@@ -57,7 +57,9 @@ export const ownershipSectorLeadDonors: Rule = {
             donors.add(nameOf(s.donor));
             bySector.set(s.sector, donors);
         }
-        const sectors = [...bySector].map(([sector, donors]) => `${sector} led by ${listInWords([...donors])}`);
+        // A few donors per sector are named; a plan with dozens says how many more.
+        const named = (donors: string[]) => donors.length <= 3 ? donors : [...donors.slice(0, 3), `${donors.length - 3} others`];
+        const sectors = [...bySector].map(([sector, donors]) => `${sector} led by ${listInWords(named([...donors]))}`);
         const firstOverlap = Math.min(...divided.map(s => s.start));
         const coordination = Number.isFinite(coordinationStart)
             ? `the first coordination activity of an objective led by a national management body starts only ${formatMonth(coordinationStart)}`
