@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type URI } from 'langium';
+import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createSsrServices, type SsrServices } from '../language/ssr-module.js';
 
@@ -23,9 +23,11 @@ export interface CliIo {
 /** A mistake on the command line or an input that cannot be used: exit 2 with a one-line reason. */
 export class UsageError extends Error { }
 
-/** The services every command checks with: the language server's, over the real file system. */
-export function createServices(): SsrServices {
-    return createSsrServices(NodeFileSystem).Ssr;
+/** The services every command checks with: the language server's, over the real file system, with the working folder as the workspace. */
+export function createServices(io: CliIo): SsrServices {
+    const services = createSsrServices(NodeFileSystem).Ssr;
+    services.references.Imports.setWorkspaceRoot(URI.file(io.cwd));
+    return services;
 }
 
 /** Writes a report to `output` (relative to the working folder) or to standard output. */

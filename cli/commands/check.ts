@@ -27,7 +27,7 @@ export const checkCommand: CommandSpec = {
             if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings needs a whole number, not '${String(values['max-warnings'])}'`);
         }
         const files = resolvePaths(positionals, io.cwd);
-        const services = createServices();
+        const services = createServices(io);
         if (typeof values.config === 'string') {
             const configPath = path.resolve(io.cwd, values.config);
             if (!fs.existsSync(configPath)) throw new UsageError(`cannot read the config file '${values.config}'`);

@@ -41,7 +41,7 @@ export const diffCommand: CommandSpec = {
         const base = readVersion(positionals[0], io), head = readVersion(positionals[1], io);
         // The base is checked under a name of its own beside the head, so that its imports resolve the same way.
         const baseFile = path.join(path.dirname(head.file), `.${path.basename(base.file, '.ssr')}.diff-base.ssr`);
-        const services = createServices();
+        const services = createServices(io);
         if (reportConfigProblems(io, services, [URI.file(head.file)])) return 2;
         const texts = new Map([[URI.file(baseFile).toString(), base.text], [URI.file(head.file).toString(), head.text]]);
         const [baseReport, headReport] = await checkUris(services, [URI.file(baseFile), URI.file(head.file)], texts);

@@ -11,7 +11,7 @@ export const rulesCommand: CommandSpec = {
         { name: 'format', short: 'f', value: 'FORMAT', choices: ['table', 'json'], default: 'table', description: 'table for people, json for tools' },
     ],
     run(io, values) {
-        const list = createServices().rules.RuleRegistry.all.map(rule => ({
+        const list = createServices(io).rules.RuleRegistry.all.map(rule => ({
             id: rule.id, severity: rule.severity, family: familyOf(rule.id), description: rule.description, docs: docsUrl(rule.id),
         }));
         if (values.format === 'json') {

@@ -11,7 +11,7 @@ import { DocumentCache, DocumentState, type LangiumCoreServices, type LangiumDoc
 import type * as ast from '../generated/ast.js';
 import type { ResolvedConfig, SsrConfigAddedServices } from '../config/config.js';
 import type { Vocabulary } from '../base/taxonomy.js';
-import { amountValue, endMonth, percentValue, startMonth, yearOf, yearValue } from '../base/values.js';
+import { amountValue, endMonth, isComputable, percentValue, startMonth, yearOf, yearValue } from '../base/values.js';
 import type { StrategyModel, StrategyModelProvider } from './strategy-model.js';
 import type { TimeModel, TimeModelProvider } from './time-model.js';
 
@@ -81,7 +81,8 @@ const fromCents = (cents: number) => cents / 100;
 /** Yearly amounts in cents over a range of years: a total spread evenly, or `per year`. */
 export function yearlyCents(amount: number | undefined, range: ast.Range | undefined, perYear: boolean, periodYears: readonly number[], openEndedToPeriodEnd: boolean): Map<number, number> {
     const result = new Map<number, number>();
-    if (amount === undefined || amount < 0 || periodYears.length === 0) return result;
+    // Negative or too large amounts are reported by structure/bad-range and left out of the sums.
+    if (amount === undefined || amount < 0 || !isComputable(amount) || periodYears.length === 0) return result;
     const periodEnd = periodYears[periodYears.length - 1];
     const startM = range ? startMonth(range.start) : undefined;
     const first = startM !== undefined ? yearOf(startM) : periodYears[0];
@@ -126,7 +127,8 @@ function revenuePoints(fiscal: ast.Fiscal | undefined): { year: number; amount: 
  * between two given years revenue grows at the constant yearly rate that joins them (geometric
  * interpolation; linear when one of the two is zero, where no rate joins them); outside the
  * series it follows `growing` from the nearest given year, or stays at the nearest given value
- * without it. Years whose revenue cannot be computed (a negative amount) are left out.
+ * without it. Years whose revenue cannot be computed exactly (a negative or too large amount)
+ * are left out.
  */
 export function revenueCents(fiscal: ast.Fiscal | undefined, years: readonly number[]): Map<number, number> {
     const result = new Map<number, number>();
@@ -146,8 +148,8 @@ export function revenueCents(fiscal: ast.Fiscal | undefined, years: readonly num
             const t = (y - a.year) / (b.year - a.year);
             units = a.amount > 0 && b.amount > 0 ? a.amount * Math.pow(b.amount / a.amount, t) : a.amount + (b.amount - a.amount) * t;
         }
-        const cents = toCents(units);
-        if (Number.isFinite(cents) && cents >= 0) result.set(y, cents);
+        if (units < 0 || !isComputable(units)) continue; // structure/bad-range reports the amount
+        result.set(y, toCents(units));
     }
     return result;
 }

@@ -18,7 +18,7 @@ export class TimeModel {
     private readonly periodYears: number[] = [];
 
     constructor(readonly model: StrategyModel) {
-        this.period = rangeSpan(model.strategy?.period);
+        this.period = validSpan(rangeSpan(model.strategy?.period)); // a reversed period (structure/bad-range) has no years
         if (this.period) for (let y = yearOf(this.period.start); y <= yearOf(this.period.end); y++) this.periodYears.push(y);
         for (const phase of model.phases) this.phaseSpans.set(phase, validSpan(rangeSpan(phase.range)));
         for (const objective of model.objectives) {

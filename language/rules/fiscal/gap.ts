@@ -1,4 +1,5 @@
-import { formatMoney } from '../../base/format.js';
+import { describe } from '../../base/declarations.js';
+import { capitalize, formatMoney } from '../../base/format.js';
 import * as ast from '../../generated/ast.js';
 import { MONEY_EPSILON } from '../../model/fiscal-model.js';
 import type { Rule } from '../rule.js';
@@ -14,7 +15,7 @@ export const fiscalGap: Rule = {
             if (short.length === 0) continue;
             report({
                 node: figures.objective, property: ast.Objective.name,
-                message: `Objective '${figures.objective.name}' is not fully funded: ${short.map(([year, y]) => `${year} ${formatMoney(y.gap, fiscal.currency)}`).join(', ')} (total ${formatMoney(figures.gap, fiscal.currency)}). A strategy based on unrealistic resource estimates stalls mid-way: add funding for those years or reduce the costs.`,
+                message: `${capitalize(describe(figures.objective))} is not fully funded: ${short.map(([year, y]) => `${year} ${formatMoney(y.gap, fiscal.currency)}`).join(', ')} (total ${formatMoney(figures.gap, fiscal.currency)}). A strategy based on unrealistic resource estimates stalls mid-way: add funding for those years or reduce the costs.`,
             });
         }
     },
