@@ -109,7 +109,7 @@ function pairedObjectivesFix(time: TimeModel, names: FixNames, objective: ast.Ob
     });
     return {
         edits: [{
-            title: `Add ${sectors.length === 1 ? `a ${sectors[0]} objective` : listInWords(sectors.map(s => s)) + ' objectives'} alongside ${objective.name}`,
+            title: `Add ${sectors.length === 1 ? `a ${sectors[0]} objective` : listInWords(sectors) + ' objectives'} alongside ${objective.name}`,
             range: { start: end, end },
             newText: skeletons.map(s => `\n\n${s}`).join(''),
             preferred: true,
