@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createSsrServices, type SsrServices } from '../language/ssr-module.js';
+import { formatProblem } from '../language/config/config.js';
 
 interface OutputStream {
     write(text: string): unknown;
@@ -54,8 +55,15 @@ export function refuseOverwrite(io: CliIo, output: string | undefined, inputs: r
  */
 export function reportConfigProblems(io: CliIo, services: SsrServices, uris: readonly URI[]): boolean {
     const problems = new Set<string>();
+    const show = (file: string) => {
+        const uri = URI.parse(file);
+        return uri.scheme === 'file' ? displayPath(io, uri.fsPath) : file;
+    };
     for (const uri of uris) {
-        for (const problem of services.config.ConfigProvider.getConfig(uri).problems) problems.add(problem.message);
+        for (const problem of services.config.ConfigProvider.getConfig(uri).problems) {
+            // An extends entry's pointer to another file's problems: those are printed themselves.
+            if (!problem.via) problems.add(formatProblem(problem, show));
+        }
     }
     for (const problem of problems) io.stderr.write(`ssr: invalid configuration: ${problem}\n`);
     return problems.size > 0;

@@ -83,7 +83,7 @@ describe('command line (in process)', () => {
         write('.ssrrc.json', '{ "rules": { "coverage/gender": "off", } ');
         const result = await ssr(['check', 'a.ssr'], dir);
         assert.equal(result.code, 2);
-        assert.match(result.stderr, /\.ssrrc\.json: not valid JSON/);
+        assert.match(result.stderr, /^ssr: invalid configuration: \.ssrrc\.json:1: not valid JSON: /);
     });
 
     it('exits 2 on an unknown rule id in the config, with a did-you-mean', async () => {

@@ -13,7 +13,6 @@ export interface PendingExample {
 }
 
 export const PENDING_EXAMPLES: readonly PendingExample[] = [
-    { path: 'westmoor/westmoor.ssr', issue: 12 },
 ];
 
 export const isPending = (relativePath: string): boolean =>

@@ -34,6 +34,8 @@ export const sarif: Formatter = input => {
                     ...(ruleIndex.has(finding.ruleId) ? { ruleIndex: ruleIndex.get(finding.ruleId) } : {}),
                     level: LEVEL[finding.severity],
                     message: { text: finding.message },
+                    // The records the finding rests on (fiscal/instrument-restriction: each restriction met).
+                    ...(finding.related ? { properties: { related: finding.related.map(r => ({ id: r.id, severity: r.severity, message: r.message, ...(r.source ? { source: r.source } : {}) })) } } : {}),
                     locations: [{
                         physicalLocation: {
                             artifactLocation: { uri: encodeURI(file.path), uriBaseId: '%SRCROOT%' },

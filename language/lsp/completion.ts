@@ -12,6 +12,7 @@ import { CompletionItemKind, MarkupKind } from 'vscode-languageserver';
 import { termField } from '../base/term-fields.js';
 import { isNamedDeclaration, titleOf } from '../base/declarations.js';
 import type { SsrLspServices } from './services.js';
+import { definedInText, termDocumentation } from './terms.js';
 
 export class SsrCompletionProvider extends DefaultCompletionProvider {
     constructor(protected readonly services: SsrLspServices) {
@@ -27,8 +28,8 @@ export class SsrCompletionProvider extends DefaultCompletionProvider {
                 acceptor(context, {
                     label: term.id,
                     kind: CompletionItemKind.EnumMember,
-                    detail: label + (term.category ? ` (${term.category})` : ''),
-                    documentation: { kind: MarkupKind.Markdown, value: term.definition },
+                    detail: label + (term.category ? ` (${term.category})` : '') + (term.definedIn ? ` · ${definedInText(context.document.uri, term)}` : ''),
+                    documentation: { kind: MarkupKind.Markdown, value: termDocumentation(context.document.uri, term) },
                     sortText: '0' + term.id,
                 });
             }

@@ -16,6 +16,8 @@ import { docsUrl } from '../base/rule-ids.js';
 import { yearlyCents } from '../model/fiscal-model.js';
 import { amountValue, formatMonth } from '../base/values.js';
 import type { SsrDiagnosticData } from '../validation/findings.js';
+import type { FindingReason } from '../rules/rule.js';
+import { definedInText, termDocumentation, termFacts } from './terms.js';
 import type { SsrLspServices } from './services.js';
 import { keywordDocAt } from './keyword-docs.js';
 
@@ -49,10 +51,19 @@ export class SsrHoverProvider extends AstNodeHoverProvider {
             const data = diagnostic.data as SsrDiagnosticData | undefined;
             if (!inside || !data?.ruleId) continue;
             const rule = this.services.rules.RuleRegistry.get(data.ruleId);
-            if (rule) parts.push(`**${rule.id}** (${rule.severity}): ${rule.description} [Rule page](${docsUrl(rule.id)})`);
+            if (rule) parts.push(`**${rule.id}** (${rule.severity}): ${rule.description} [Rule page](${docsUrl(rule.id)})${this.reasonsHover(document, data.related)}`);
         }
         if (parts.length === 0) return undefined;
         return { contents: { kind: 'markdown', value: [...new Set(parts)].join('\n\n---\n\n') } };
+    }
+
+    /** The records a finding rests on (the restrictions met), each with its id, severity, reason, source and file. */
+    protected reasonsHover(document: LangiumDocument, related: readonly FindingReason[] | undefined): string {
+        if (!related || related.length === 0) return '';
+        return '\n\n' + related.map(r => {
+            const where = r.definedIn ? definedInText(document.uri, { id: r.id, definition: '', definedIn: r.definedIn }) : 'built-in';
+            return `- \`${r.id}\` (${r.severity}): ${r.message}${r.source ? ` — *${r.source}*` : ''} (${where})`;
+        }).join('\n');
     }
 
     /** The term hover for a leaf inside a `Term` (its CST ancestors up to the assignment). */
@@ -74,7 +85,8 @@ export class SsrHoverProvider extends AstNodeHoverProvider {
         const info = vocabulary.find(field.taxonomy, text);
         const label = vocabulary.label(field.taxonomy);
         if (!info) return `\`${text}\` is not a known ${label}.`;
-        return `**${info.id}** — ${label}${info.category ? ` (category: ${info.category})` : ''}\n\n${info.definition}`;
+        const facts = termFacts(info);
+        return `**${info.id}** — ${label}${facts ? ` (${facts})` : ''}\n\n${termDocumentation(AstUtils.getDocument(node).uri, info)}`;
     }
 
     /** The terms valid in the node's document under its configuration. */

@@ -4,7 +4,7 @@
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { fromLspSeverity, type Severity } from '../base/severity.js';
-import type { FixData } from '../rules/rule.js';
+import type { FindingReason, FixData } from '../rules/rule.js';
 
 /** What a diagnostic carries in its `data`. */
 export interface SsrDiagnosticData {
@@ -12,6 +12,8 @@ export interface SsrDiagnosticData {
     fix?: FixData;
     /** The rule's own key for the finding (see Finding.key). */
     key?: string;
+    /** The records the finding rests on (see Finding.related). */
+    related?: readonly FindingReason[];
 }
 
 export interface FileFinding {
@@ -22,6 +24,8 @@ export interface FileFinding {
     readonly range: Diagnostic['range'];
     /** The rule's own key for this finding, if it reports several per declaration (see Finding.key). */
     readonly key?: string;
+    /** The records the finding rests on, e.g. the instrument restrictions met (see Finding.related). */
+    readonly related?: readonly FindingReason[];
 }
 
 export function toFinding(diagnostic: Diagnostic): FileFinding {
@@ -32,5 +36,6 @@ export function toFinding(diagnostic: Diagnostic): FileFinding {
         message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
         range: diagnostic.range,
         ...(data?.key !== undefined ? { key: data.key } : {}),
+        ...(data?.related ? { related: data.related } : {}),
     };
 }

@@ -119,7 +119,7 @@ export class SsrDocumentValidator extends DefaultDocumentValidator {
 
     /** A finding as an LSP diagnostic, through Langium's own conversion. */
     findingToDiagnostic(finding: Finding): Diagnostic {
-        const data: SsrDiagnosticData = { ruleId: finding.ruleId, fix: finding.fix, key: finding.key };
+        const data: SsrDiagnosticData = { ruleId: finding.ruleId, fix: finding.fix, key: finding.key, ...(finding.related ? { related: finding.related } : {}) };
         return this.toDiagnostic(finding.severity, finding.message, {
             node: finding.node, property: finding.property, index: finding.index, keyword: finding.keyword, range: finding.range,
             code: finding.ruleId, codeDescription: { href: docsUrl(finding.ruleId) }, data,

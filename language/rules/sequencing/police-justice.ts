@@ -65,7 +65,7 @@ export const sequencingPoliceJustice: Rule = {
             const when = earliest ? `its first capability activity, ${describe(earliest)}, starts ${formatMonth(earliestStart)}` : 'it builds police capability';
             report({
                 node: objective, property: ast.Objective.name,
-                message: `${capitalize(describe(objective))} builds police capability (${when}), but ${listInWords(problems)}. Arrests need courts to try them and prisons to hold them: the guidance asks to link security and justice, and courts and prisons that arrive years later leave the arrests of those years nowhere to go. Add ${listInWords(unpaired.map(s => `a ${s} objective`))} alongside it that starts by ${earliest ? formatMonth(earliestStart) : 'the time it does'}.`,
+                message: `${capitalize(describe(objective))} builds police capability (${when}), but ${listInWords(problems)}. Arrests need courts to try them and prisons to hold them: the guidance asks to link security and justice, and courts and prisons that arrive years later leave the arrests of those years nowhere to go. Add ${listInWords(unpaired.map(s => `a ${s} objective`))} alongside it, starting by ${earliest ? formatMonth(earliestStart) : 'the time it builds capability'}.`,
                 fix: pairedObjectivesFix(time, fixNames(), objective, unpaired, earliest ? earliestStart : undefined),
             });
         }
