@@ -255,6 +255,19 @@ ${extra}`;
             assert.ok(a.message.includes('2027 USD 2,142,857'), a.message);
         });
 
+        it('does not report the cents left over when amounts are spread over years (a gap that rounds to 0)', async () => {
+            // 3M over three years is 1,000,000 a year; two lines of 2M and 1M over the same years
+            // split 666,666.67 + 666,666.67 + 666,666.66 and 333,333.34 + 333,333.33 + 333,333.33.
+            const text = `${BASE}objective ‹J› "J" {\n    sector justice\n    lead MOJ\n    cost capital 3M from 2027 to 2029\n}\n`
+                + 'funding F1 "F1" {\n    from MOF\n    instrument national-budget\n    amount 2M from 2027 to 2029\n    supports J\n}\n'
+                + 'funding F2 "F2" {\n    from MOF\n    instrument national-budget\n    amount 1M from 2027 to 2029\n    supports J\n}\n';
+            const { document } = await check(text);
+            const j = [...model(document).objectives.values()][0];
+            assert.equal(Math.round(j.years.get(2029)!.gap * 100), 1, 'a cent is left over in the last year');
+            await expectNoFindings(text, 'fiscal/gap');
+            await expectFindings(text.replace('amount 1M', 'amount 0.9M'), 'fiscal/gap', ['J']);
+        });
+
         it('warns about an objective with costs and no funding line, and not about a funded one', async () => {
             const text = `${BASE}\nobjective ‹A› "A" {\n    sector policing\n    lead NNP\n    cost capital 3M from 2027 to 2029\n}\n`;
             await expectFindings(text, 'fiscal/unfunded', ['A']);

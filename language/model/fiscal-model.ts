@@ -307,5 +307,9 @@ export class FiscalModelProvider {
     }
 }
 
-/** Half a cent: two figures within this are equal (no findings from floating-point dust). */
-export const MONEY_EPSILON = 0.005;
+/**
+ * Whether a difference of money matters: at least half a unit of the currency, so that it shows as
+ * at least 1 in the messages, which print whole units. Spreading amounts over years to the cent
+ * leaves differences of a cent or two between cost and funding; they are not findings.
+ */
+export const isMaterial = (amount: number): boolean => amount >= 0.5;

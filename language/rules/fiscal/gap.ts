@@ -1,7 +1,7 @@
 import { describe } from '../../base/declarations.js';
 import { capitalize, formatMoney } from '../../base/format.js';
 import * as ast from '../../generated/ast.js';
-import { MONEY_EPSILON } from '../../model/fiscal-model.js';
+import { isMaterial } from '../../model/fiscal-model.js';
 import type { Rule } from '../rule.js';
 
 export const fiscalGap: Rule = {
@@ -11,7 +11,7 @@ export const fiscalGap: Rule = {
     check({ fiscal, report }) {
         for (const figures of fiscal.objectives.values()) {
             if (!figures.supported) continue;
-            const short = [...figures.years].filter(([, y]) => y.gap > MONEY_EPSILON);
+            const short = [...figures.years].filter(([, y]) => isMaterial(y.gap));
             if (short.length === 0) continue;
             report({
                 node: figures.objective, property: ast.Objective.name,
