@@ -187,6 +187,7 @@ describe('command line (in process)', () => {
         const table = await ssr(['rules'], dir);
         assert.equal(table.code, 0);
         assert.match(table.stdout, /sequencing\/police-justice\s+warning/);
+        for (const id of ['sequencing/policy-before-capability', 'ownership/sector-lead-donors', 'ownership/contractor-oversight']) assert.match(table.stdout, new RegExp(`${id}\\s+warning`));
         const json = JSON.parse((await ssr(['rules', '--format', 'json'], dir)).stdout) as { id: string; severity: string; family: string; docs: string }[];
         assert.equal(json.length, createServices().rules.RuleRegistry.ids.length);
         assert.ok(json.every(r => r.docs.endsWith(`${r.id}.md`) && r.family === r.id.split('/')[0]));

@@ -234,7 +234,7 @@ fiscal {
             const lenses = await services.lsp.CodeLensProvider?.provideCodeLens(document, { textDocument: { uri: document.textDocument.uri } });
             assert.deepEqual(lenses?.map(l => l.command?.title), [
                 'Cost USD 4,000,000 · funded USD 4,000,000 · gap USD 0',
-                '2030: recurrent USD 1,000,000 · domestic USD 1,000,000 · ceiling USD 10,824,322',
+                '2030: recurrent USD 1,000,000 · domestic USD 1,000,000 · revenue USD 108,243,216 · ceiling USD 10,824,322',
             ]);
         });
 

@@ -172,12 +172,12 @@ describe('editor features', () => {
     });
 
     it('shows code lenses with cost, funding and gap, and the final fiscal year', async () => {
-        const text = `${HEADER}actor MOF "MOF" { kind finance-ministry }\nobjective O "O" {\n    sector policing\n    lead MOF\n    cost capital 3M from 2027 to 2029\n    cost recurrent 1M per year from 2030\n}\nfunding F "F" {\n    from MOF\n    instrument national-budget\n    amount 2M from 2027 to 2028\n    supports O\n}\nfiscal {\n    revenue 100M in 2026\n    ceiling 10% of revenue\n}\n`;
+        const text = `${HEADER}actor MOF "MOF" { kind finance-ministry }\nobjective O "O" {\n    sector policing\n    lead MOF\n    cost capital 3M from 2027 to 2029\n    cost recurrent 1M per year from 2030\n}\nfunding F "F" {\n    from MOF\n    instrument national-budget\n    amount 2M from 2027 to 2028\n    supports O\n}\nfiscal {\n    revenue 100M in 2026 growing 0% per year\n    ceiling 10% of revenue\n}\n`;
         const document = await parse(text);
         const lenses = await services.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.textDocument.uri } });
         assert.deepEqual(lenses?.map(l => l.command?.title), [
             'Cost USD 4,000,000 · funded USD 2,000,000 · gap USD 2,000,000',
-            '2030: recurrent USD 1,000,000 · domestic USD 0 · ceiling USD 10,000,000',
+            '2030: recurrent USD 1,000,000 · domestic USD 0 · revenue USD 100,000,000 · ceiling USD 10,000,000',
         ]);
     });
 

@@ -78,7 +78,7 @@ describe('language rules', () => {
         });
 
         it('reports a second fiscal block at its keyword', async () => {
-            const fiscal = '{\n    revenue 100M in 2026\n    ceiling 10% of revenue\n}\n';
+            const fiscal = '{\n    revenue 100M in 2026 growing 0% per year\n    ceiling 10% of revenue\n}\n';
             await expectFindings(`${BASE}fiscal ${fiscal}‹second:fiscal› ${fiscal}`, RULE, ['second']);
         });
     });
@@ -130,7 +130,7 @@ describe('language rules', () => {
         });
 
         it('reports a negative amount and a share above 100%, at the value', async () => {
-            const text = `${BASE}objective P "P" {\n    sector policing\n    lead NNP\n    cost capital ‹amount:-1M› from 2027 to 2027\n}\nfiscal {\n    revenue 100M in 2026\n    ceiling ‹ceiling:101%› of revenue\n}\n`;
+            const text = `${BASE}objective P "P" {\n    sector policing\n    lead NNP\n    cost capital ‹amount:-1M› from 2027 to 2027\n}\nfiscal {\n    revenue 100M in 2026 growing 0% per year\n    ceiling ‹ceiling:101%› of revenue\n}\n`;
             await expectFindings(text, RULE, ['amount', 'ceiling']);
             await expectNoFindings(text.replace('-1M', '1M').replace('101%', '100%'), RULE);
         });

@@ -4,6 +4,7 @@
  * a term position the taxonomy terms valid there, each with its definition.
  */
 import { AstUtils, GrammarAST, type AstNodeDescription, type MaybePromise, type ReferenceInfo } from 'langium';
+import { keywordDoc } from './keyword-docs.js';
 import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature,
 } from 'langium/lsp';
@@ -35,6 +36,14 @@ export class SsrCompletionProvider extends DefaultCompletionProvider {
             return;
         }
         return super.completionFor(context, next, acceptor);
+    }
+
+    /** Keywords whose meaning for the rules is not obvious (`rolling`, `implements`, `by`…) carry their documentation. */
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const doc = keywordDoc(keyword);
+        if (!doc) return super.completionForKeyword(context, keyword, acceptor);
+        if (!this.filterKeyword(context, keyword)) return;
+        acceptor(context, { label: keyword.value, kind: this.getKeywordCompletionItemKind(keyword), detail: 'Keyword', documentation: { kind: MarkupKind.Markdown, value: doc }, sortText: '1' });
     }
 
     /** The term field a grammar position belongs to, if it is one. */

@@ -161,7 +161,8 @@ interface FieldStarts {
 /**
  * Derived from the grammar rather than listed: in every declaration rule, the fields are the
  * alternatives of its repeated `( … )*` group, and a field starts with its first keyword
- * (`sector`, `lead`…) or is a node of its own (`activities+=Activity`, `range=Range`).
+ * (`sector`, `lead`…), is a flag (`rolling?='rolling'`) or is a node of its own
+ * (`activities+=Activity`, `range=Range`).
  */
 function fieldStarts(grammar: Grammar): FieldStarts {
     const all = new Set<GrammarAST.AbstractElement>();
@@ -172,6 +173,7 @@ function fieldStarts(grammar: Grammar): FieldStarts {
             for (const alternative of group.elements) {
                 const first = firstElement(alternative);
                 if (GrammarAST.isKeyword(first)) all.add(first);
+                else if (GrammarAST.isAssignment(first) && GrammarAST.isKeyword(first.terminal)) all.add(first.terminal); // a flag: `rolling`
                 else if (GrammarAST.isAssignment(first) && GrammarAST.isRuleCall(first.terminal) && GrammarAST.isParserRule(first.terminal.rule.ref)) {
                     all.add(first.terminal);
                     if (first.operator === '+=') spaced.add(first.terminal);

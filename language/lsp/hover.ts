@@ -19,6 +19,7 @@ import type { SsrDiagnosticData } from '../validation/findings.js';
 import type { FindingReason } from '../rules/rule.js';
 import { definedInText, termDocumentation, termFacts } from './terms.js';
 import type { SsrLspServices } from './services.js';
+import { keywordDocAt } from './keyword-docs.js';
 
 export class SsrHoverProvider extends AstNodeHoverProvider {
     protected readonly documentationProvider: DocumentationProvider;
@@ -33,7 +34,7 @@ export class SsrHoverProvider extends AstNodeHoverProvider {
         const root = document.parseResult.value.$cstNode;
         const offset = document.textDocument.offsetAt(params.position);
         const leaf = root ? CstUtils.findLeafNodeAtOffset(root, offset) : undefined;
-        const term = leaf && this.termAt(leaf);
+        const term = leaf && (this.termAt(leaf) ?? keywordDocAt(leaf));
         if (term) parts.push(term);
         else {
             const base = await super.getHoverContent(document, params);
@@ -136,12 +137,23 @@ export class SsrHoverProvider extends AstNodeHoverProvider {
         if (ast.isObjective(node)) {
             const span = this.services.model.TimeModel.get(AstUtils.getDocument(node)).objective(node);
             return [
-                `sector: ${node.sector ?? '—'}`, `lead: ${node.lead?.$refText ?? '—'}`,
+                `sector: ${node.sector ?? '—'}`, `${node.leads.length > 1 ? 'joint lead' : 'lead'}: ${node.leads.map(l => l.$refText).join(', ') || '—'}`,
                 `phases: ${node.phases.map(p => p.$refText).join(', ') || '—'}${span ? ` (${formatMonth(span.start)} to ${formatMonth(span.end)})` : ''}`,
                 `activities: ${node.activities.length}`,
             ];
         }
-        if (ast.isActivity(node)) return [`type: ${node.type ?? '—'}`];
+        if (ast.isActivity(node)) {
+            const span = this.services.model.TimeModel.get(AstUtils.getDocument(node)).activity(node);
+            return [
+                `type: ${node.type ?? '—'}${span ? ` (${formatMonth(span.start)} to ${formatMonth(span.end)})` : ''}`,
+                `targets: ${node.targets.length > 0 ? node.targets.map(t => t.$refText).join(', ') : `the objective's lead${(node.$container.leads.length > 1 ? 's' : '')} (${node.$container.leads.map(l => l.$refText).join(', ') || '—'})`}`,
+                ...(node.by ? [`carried out by: ${node.by.$refText}`] : []),
+                ...(node.rolling ? ['rolling: done intake by intake; for sequencing it has done its work for anything that starts once it has started'] : []),
+            ];
+        }
+        if (ast.isStrategy(node) && node.implements) {
+            return [`implements: ${titleOf({ title: node.implements }) ?? ''} (an adopted policy: the plan need not schedule its own before building capability)`];
+        }
         if (ast.isBenchmark(node)) {
             return [`type: ${node.type ?? '—'}`, `baseline → target: ${node.baseline?.value?.value ?? '?'} → ${node.target?.value?.value ?? '?'}${node.target?.year?.value ? ` by ${node.target.year.value}` : ''}`];
         }

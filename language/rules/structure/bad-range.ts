@@ -1,7 +1,7 @@
 import type { AstNode } from 'langium';
 import type * as ast from '../../generated/ast.js';
 import { declarationOf, describe as describeDeclaration } from '../../base/declarations.js';
-import { MAX_AMOUNT, amountValue, endMonth, formatMonth, isComputable, parseTimePoint, percentValue, rangeSpan, startMonth, type Span } from '../../base/values.js';
+import { MAX_AMOUNT, amountValue, endMonth, formatMonth, isComputable, parseTimePoint, percentValue, rangeSpan, startMonth, yearValue, type Span } from '../../base/values.js';
 import { money } from '../../base/format.js';
 import type { FindingInput, Rule } from '../rule.js';
 
@@ -53,7 +53,17 @@ export const structureBadRange: Rule = {
         }
         const fiscal = model.fiscal;
         if (fiscal) {
-            amountProblems(fiscal.revenue, fiscal, report);
+            let previous: number | undefined;
+            for (const point of fiscal.revenues) {
+                amountProblems(point.amount, fiscal, report);
+                // LANGUAGE.md section 5: the years of a revenue series are in increasing order.
+                const year = yearValue(point.year);
+                if (year === undefined) continue;
+                if (previous !== undefined && year <= previous) {
+                    report({ message: `The revenue series gives ${year} after ${previous}: its years must increase, each given once, for the years between them to be interpolated. Put the years in order.`, node: point, property: 'year', key: `revenue-${year}` });
+                }
+                previous = year;
+            }
             for (const [percent, what] of [[fiscal.ceiling, 'ceiling'], [fiscal.maxExternalShare, 'maximum external share']] as const) {
                 const value = percentValue(percent);
                 if (percent && value !== undefined && (value > 1 || value < 0)) {
