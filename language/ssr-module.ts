@@ -14,6 +14,7 @@ import { SsrGeneratedModule, SsrGeneratedSharedModule } from './generated/module
 import { SsrValueConverter } from './parsing/value-converter.js';
 import { SsrLexerErrorMessageProvider, SsrParserErrorMessageProvider } from './parsing/parser-errors.js';
 import { SsrImports } from './parsing/imports.js';
+import { SsrIndexManager, SsrReferenceDescriptionProvider } from './parsing/reference-index.js';
 import { SsrScopeComputation, SsrScopeProvider, type SsrParsingAddedServices } from './parsing/scope.js';
 import { SsrConfigProvider, type SsrConfigAddedServices } from './config/config.js';
 import { StrategyModelProvider } from './model/strategy-model.js';
@@ -45,6 +46,9 @@ const SsrModule: Module<SsrServices, PartialLangiumServices & SsrAddedServices> 
         ScopeComputation: (services) => new SsrScopeComputation(services),
         ScopeProvider: (services) => new SsrScopeProvider(services),
         Imports: (services) => new SsrImports(services),
+    },
+    workspace: {
+        ReferenceDescriptionProvider: (services) => new SsrReferenceDescriptionProvider(services),
     },
     config: {
         ConfigProvider: (services) => new SsrConfigProvider(services.shared.workspace.FileSystemProvider, () => services.rules.RuleRegistry.ids),
@@ -107,6 +111,7 @@ class SsrDocumentBuilder extends DefaultDocumentBuilder {
 const SsrSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
         DocumentBuilder: (shared) => new SsrDocumentBuilder(shared),
+        IndexManager: (shared) => new SsrIndexManager(shared),
     },
 };
 

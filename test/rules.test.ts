@@ -417,6 +417,20 @@ funding Budget "Budget" {
             await expectNoFindings(text, 'monitoring/no-benchmark');
             await expectNoFindings(text, 'suppression/unused');
         });
+        it('skips comment lines and a doc comment between the directive and the declaration it covers', async () => {
+            const text = `${BASE}\n// ssr-ignore-next-line ownership/external-lead -- donor-led pilot\n\n/* a block comment */\n/** The pilot. */\n${DONOR_LED}`;
+            await expectNoFindings(text, 'ownership/external-lead');
+            await expectNoFindings(text, 'suppression/unused');
+        });
+        it('does not read a directive inside a text in quotes', async () => {
+            const text = `${BASE}\nactor Z "// ssr-ignore-next-line ownership/external-lead -- not a comment" { kind police }\n${DONOR_LED}`;
+            await expectFindings(text, 'ownership/external-lead', ['lead']);
+            await expectNoFindings(text, 'suppression/unused');
+        });
+        it('finds a directive in text the parser skipped while recovering', async () => {
+            const text = `${BASE}\nobjective {{ oops\n‹comment:// ssr-ignore-next-line ownership/externl-lead -- x›\n}}\n`;
+            await expectFindings(text, 'suppression/unused', ['comment'], { allow: ['syntax/error', 'structure/missing-field'] });
+        });
         it('reports a suppression without a reason and suppresses nothing', async () => {
             const text = `${BASE}\n‹comment:// ssr-ignore-next-line ownership/external-lead›\n${DONOR_LED}`;
             await expectFindings(text, 'ownership/external-lead', ['lead'], { allow: ['suppression/unused'] });

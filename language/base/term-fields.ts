@@ -17,8 +17,11 @@ export interface TermField {
 }
 
 /** A term field of the nodes a guard accepts. */
-function field<T extends AstNode, K extends keyof T & string>(type: { $type: string }, guard: (node: unknown) => node is T, property: K, taxonomy: TaxonomyName, keyword: string): TermField {
-    return { type: type.$type, property, taxonomy, keyword, read: node => guard(node) ? node[property] : undefined };
+function field<T extends AstNode, K extends keyof T & string>(type: { $type: T['$type'] }, guard: (node: unknown) => node is T, property: K, taxonomy: TaxonomyName, keyword: string): TermField {
+    // The exact $type, not the guard: fields are looked up by node type, and the guard's subtype
+    // check would cost a lookup per node and field on every check.
+    const isOfType = (node: AstNode): node is T => node.$type === type.$type || guard(node);
+    return { type: type.$type, property, taxonomy, keyword, read: node => isOfType(node) ? node[property] : undefined };
 }
 
 const TERM_FIELDS: readonly TermField[] = [

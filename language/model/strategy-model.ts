@@ -4,7 +4,7 @@
  * `services.model.StrategyModel` computes it and keeps it until the document (or a library it
  * imports) is linked again.
  */
-import { DocumentCache, DocumentState, type AstNode, type LangiumDocument } from 'langium';
+import { DocumentCache, DocumentState, type LangiumDocument } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { SsrImports } from '../parsing/imports.js';
 import type { SsrParsingServices } from '../parsing/scope.js';
@@ -45,36 +45,36 @@ export class StrategyModelProvider {
         return this.cache.get(document.uri, 'model', () => this.build(document as LangiumDocument<ast.Document>));
     }
 
+    /** One pass over the document's elements, sorted by type. */
     protected build(document: LangiumDocument<ast.Document>): StrategyModel {
         const root = document.parseResult.value;
-        const elements = ast.isDocument(root) ? root.elements : [];
-        const of = <T extends AstNode>(guard: (n: unknown) => n is T): T[] => elements.filter((e): e is ast.Element & T => guard(e));
-        const objectives = of(ast.isObjective);
-        const actors = of(ast.isActor);
-        const importedActors: ast.Actor[] = [];
+        const elements: readonly ast.Element[] = ast.isDocument(root) ? root.elements : [];
+        const strategies: ast.Strategy[] = [], libraries: ast.Library[] = [], imports: ast.Import[] = [], actors: ast.Actor[] = [];
+        const phases: ast.Phase[] = [], objectives: ast.Objective[] = [], activities: ast.Activity[] = [];
+        const benchmarks: ast.Benchmark[] = [], fundings: ast.Funding[] = [], fiscals: ast.Fiscal[] = [];
+        for (const element of elements) {
+            switch (element.$type) {
+                case ast.Strategy.$type: strategies.push(element); break;
+                case ast.Library.$type: libraries.push(element); break;
+                case ast.Import.$type: imports.push(element); break;
+                case ast.Actor.$type: actors.push(element); break;
+                case ast.Phase.$type: phases.push(element); break;
+                case ast.Objective.$type: objectives.push(element); activities.push(...element.activities); break;
+                case ast.Benchmark.$type: benchmarks.push(element); break;
+                case ast.Funding.$type: fundings.push(element); break;
+                case ast.Fiscal.$type: fiscals.push(element); break;
+            }
+        }
+        const allActors = [...actors];
         for (const imported of this.imports.importedDocuments(document)) {
             const importedRoot = imported.parseResult.value;
-            if (ast.isDocument(importedRoot)) importedActors.push(...importedRoot.elements.filter(ast.isActor));
+            if (ast.isDocument(importedRoot)) allActors.push(...importedRoot.elements.filter(ast.isActor));
         }
-        const strategies = of(ast.isStrategy);
-        const fiscals = of(ast.isFiscal);
         return {
-            document,
-            root,
+            document, root,
             isLibrary: elements.length > 0 && ast.isLibrary(elements[0]),
-            strategy: strategies[0],
-            strategies,
-            libraries: of(ast.isLibrary),
-            imports: of(ast.isImport),
-            actors,
-            allActors: [...actors, ...importedActors],
-            phases: of(ast.isPhase),
-            objectives,
-            activities: objectives.flatMap(o => o.activities),
-            benchmarks: of(ast.isBenchmark),
-            fundings: of(ast.isFunding),
-            fiscals,
-            fiscal: fiscals[0],
+            strategy: strategies[0], strategies, libraries, imports, actors, allActors,
+            phases, objectives, activities, benchmarks, fundings, fiscals, fiscal: fiscals[0],
         };
     }
 }

@@ -4,7 +4,7 @@
  * between are skipped, so it may stand above a declaration's doc comment) and, when that line
  * starts a declaration, the whole declaration.
  */
-import { CstUtils, type AstNode, type CstNode, type LangiumDocument, type Lexer } from 'langium';
+import { CstUtils, isCompositeCstNode, type AstNode, type CstNode, type LangiumDocument, type Lexer } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import { isDeclaration } from '../base/declarations.js';
 
@@ -27,45 +27,79 @@ export interface Suppression {
     readonly covers?: { readonly startLine: number; readonly endLine: number };
 }
 
+/** A directive comment and where the code after it starts (undefined when nothing follows). */
+interface DirectiveComment {
+    readonly offset: number;
+    readonly image: string;
+    /** The offset and line of the first code token after the comment. */
+    readonly next?: { readonly offset: number; readonly line: number };
+}
+
+const DIRECTIVE_PATTERN = /\/\/[ \t]*ssr-ignore-next-line\b[^\n\r]*/g;
+
 export function findSuppressions(document: LangiumDocument, lexer: Lexer): Suppression[] {
     const text = document.textDocument.getText();
     if (!text.includes(DIRECTIVE)) return [];
-    const lexed = lexer.tokenize(text);
-    const tokens = lexed.tokens;
     const root = document.parseResult.value.$cstNode;
-    const result: Suppression[] = [];
-    for (const token of lexed.hidden) {
-        const match = /^\/\/\s*ssr-ignore-next-line\b(.*)$/.exec(token.image);
-        if (!match) continue;
-        const line = (token.startLine ?? 1) - 1;
-        const column = (token.startColumn ?? 1) - 1;
-        const rest = match[1];
-        const restOffset = token.image.length - rest.length;
-        const separator = rest.indexOf('--');
-        const idsText = separator >= 0 ? rest.slice(0, separator) : rest;
-        const reason = separator >= 0 ? rest.slice(separator + 2).trim() : undefined;
-        const ruleIds: string[] = [];
-        const ruleIdRanges: Range[] = [];
-        for (const idMatch of idsText.matchAll(/[^\s,]+/g)) {
-            ruleIds.push(idMatch[0]);
-            const start = column + restOffset + (idMatch.index ?? 0);
-            ruleIdRanges.push({ start: { line, character: start }, end: { line, character: start + idMatch[0].length } });
-        }
-        // The next line that holds code: the line of the first code token after the comment (comments
-        // and blank lines in between are skipped); the declaration that starts there, if any.
-        const next = tokens[firstTokenAfter(tokens, token.startOffset)];
-        let covers: Suppression['covers'];
-        if (next) {
-            const target = (next.startLine ?? 1) - 1;
-            const declaration = root ? declarationStartingAt(root, next.startOffset, target) : undefined;
-            covers = { startLine: target, endLine: declaration?.$cstNode?.range.end.line ?? target };
-        }
-        result.push({
-            range: { start: { line, character: column }, end: { line, character: column + token.image.length } },
-            ruleIds, ruleIdRanges, reason: reason || undefined, covers,
-        });
+    const comments = (root && directivesFromCst(text, root)) ?? directivesFromTokens(text, lexer);
+    return comments.map(comment => toSuppression(document, root, comment));
+}
+
+/**
+ * The directive comments, read from the CST the parser built (comments are hidden leaves of it):
+ * each candidate the text pattern finds must be a comment leaf there, so `//` inside a text in
+ * quotes is not a directive. Undefined when a candidate is not in the CST at all (text the parser
+ * skipped while recovering): then the lexer decides.
+ */
+function directivesFromCst(text: string, root: CstNode): DirectiveComment[] | undefined {
+    const result: DirectiveComment[] = [];
+    for (const match of text.matchAll(DIRECTIVE_PATTERN)) {
+        const leaf = CstUtils.findLeafNodeAtOffset(root, match.index);
+        if (!leaf) return undefined;
+        if (!leaf.hidden || leaf.offset !== match.index || !leaf.text.startsWith('//')) continue;
+        let next = CstUtils.getNextNode(leaf, false);
+        while (next && isCompositeCstNode(next)) next = next.content.find(child => !child.hidden);
+        result.push({ offset: leaf.offset, image: leaf.text, next: next ? { offset: next.offset, line: next.range.start.line } : undefined });
     }
     return result;
+}
+
+function directivesFromTokens(text: string, lexer: Lexer): DirectiveComment[] {
+    const lexed = lexer.tokenize(text);
+    const tokens = lexed.tokens;
+    return lexed.hidden.filter(token => /^\/\/[ \t]*ssr-ignore-next-line\b/.test(token.image)).map(token => {
+        const next = tokens[firstTokenAfter(tokens, token.startOffset)];
+        return { offset: token.startOffset, image: token.image, next: next ? { offset: next.startOffset, line: (next.startLine ?? 1) - 1 } : undefined };
+    });
+}
+
+function toSuppression(document: LangiumDocument, root: CstNode | undefined, comment: DirectiveComment): Suppression {
+    const match = /^\/\/\s*ssr-ignore-next-line\b(.*)$/.exec(comment.image);
+    const start = document.textDocument.positionAt(comment.offset);
+    const line = start.line, column = start.character;
+    const rest = match?.[1] ?? '';
+    const restOffset = comment.image.length - rest.length;
+    const separator = rest.indexOf('--');
+    const idsText = separator >= 0 ? rest.slice(0, separator) : rest;
+    const reason = separator >= 0 ? rest.slice(separator + 2).trim() : undefined;
+    const ruleIds: string[] = [];
+    const ruleIdRanges: Range[] = [];
+    for (const idMatch of idsText.matchAll(/[^\s,]+/g)) {
+        ruleIds.push(idMatch[0]);
+        const from = column + restOffset + idMatch.index;
+        ruleIdRanges.push({ start: { line, character: from }, end: { line, character: from + idMatch[0].length } });
+    }
+    // The next line that holds code (comments and blank lines in between are skipped), and the
+    // declaration that starts there, if any.
+    let covers: Suppression['covers'];
+    if (comment.next) {
+        const declaration = root ? declarationStartingAt(root, comment.next.offset, comment.next.line) : undefined;
+        covers = { startLine: comment.next.line, endLine: declaration?.$cstNode?.range.end.line ?? comment.next.line };
+    }
+    return {
+        range: { start: { line, character: column }, end: { line, character: column + comment.image.length } },
+        ruleIds, ruleIdRanges, reason: reason || undefined, covers,
+    };
 }
 
 /** The index of the first token that starts after `offset` (binary search: tokens are in document order). */

@@ -8,7 +8,9 @@ import type { Rule } from '../rule.js';
 interface Required {
     readonly field: string;
     readonly property: string;
-    /** Whether the field is missing on this node (undefined when the node is not of the field's type). */
+    /** The type of the declarations that need it. */
+    readonly type: string;
+    /** Whether the field is missing on this node (false when the node is not of the field's type). */
     readonly missingOn: (node: AstNode) => boolean;
     /** Why the checker needs it, in one clause. */
     readonly why: string;
@@ -17,27 +19,31 @@ interface Required {
 }
 
 /** A required field of the declarations a guard accepts, read through the generated types. */
-function required<T extends AstNode, K extends keyof T & string>(guard: (node: unknown) => node is T, property: K, field: string, why: string, line: Required['line']): Required {
-    return { field, property, why, line, missingOn: node => guard(node) && isMissing(node[property]) };
+function required<T extends AstNode, K extends keyof T & string>(type: { $type: T['$type'] }, guard: (node: unknown) => node is T, property: K, field: string, why: string, line: Required['line']): Required {
+    const isOfType = (node: AstNode): node is T => node.$type === type.$type || guard(node);
+    return { type: type.$type, field, property, why, line, missingOn: node => isOfType(node) && isMissing(node[property]) };
 }
 
 const firstName = (nodes: readonly { name?: string }[], fallback: string) => nodes.find(n => n.name)?.name ?? fallback;
 const thisYear = new Date().getFullYear();
 
 const REQUIRED_FIELDS: readonly Required[] = [
-    required(ast.isStrategy, 'country', 'country', 'it names the partner nation whose strategy this is', () => 'country "Country name"'),
-    required(ast.isStrategy, 'period', 'period', 'every schedule and the fiscal projection are computed over it', () => `period from ${thisYear} to ${thisYear + 4}`),
-    required(ast.isStrategy, 'currency', 'currency', 'every amount is read in it', () => 'currency USD'),
-    required(ast.isObjective, 'sector', 'sector', 'coverage and sequencing are judged by sector', () => 'sector policing'),
-    required(ast.isObjective, 'leads', 'lead', 'each objective needs one accountable national actor', m => `lead ${firstName(m.allActors, 'Actor')}`),
-    required(ast.isActivity, 'type', 'type', 'sequencing rules (assessment first, vetting before capability) depend on it', () => 'type assessment'),
-    required(ast.isFunding, 'source', 'from', 'external and domestic funding are told apart by the funder', m => `from ${firstName(m.allActors, 'Actor')}`),
-    required(ast.isFunding, 'instrument', 'instrument', 'legal restrictions depend on the funding instrument', () => 'instrument national-budget'),
-    required(ast.isFunding, 'amount', 'amount', 'the fiscal projection needs it', m => `amount 0 from ${periodStart(m)} to ${periodStart(m)}`),
-    required(ast.isFunding, 'supports', 'supports', 'funding is allocated to the objectives it supports', m => `supports ${firstName(m.objectives, 'Objective')}`),
-    required(ast.isBenchmark, 'measures', 'measures', 'a benchmark is only useful against the objective it measures', m => `measures ${firstName(m.objectives, 'Objective')}`),
-    required(ast.isBenchmark, 'type', 'type', 'outcome and input measures are judged differently', () => 'type outcome'),
+    required(ast.Strategy, ast.isStrategy, 'country', 'country', 'it names the partner nation whose strategy this is', () => 'country "Country name"'),
+    required(ast.Strategy, ast.isStrategy, 'period', 'period', 'every schedule and the fiscal projection are computed over it', () => `period from ${thisYear} to ${thisYear + 4}`),
+    required(ast.Strategy, ast.isStrategy, 'currency', 'currency', 'every amount is read in it', () => 'currency USD'),
+    required(ast.Objective, ast.isObjective, 'sector', 'sector', 'coverage and sequencing are judged by sector', () => 'sector policing'),
+    required(ast.Objective, ast.isObjective, 'leads', 'lead', 'each objective needs one accountable national actor', m => `lead ${firstName(m.allActors, 'Actor')}`),
+    required(ast.Activity, ast.isActivity, 'type', 'type', 'sequencing rules (assessment first, vetting before capability) depend on it', () => 'type assessment'),
+    required(ast.Funding, ast.isFunding, 'source', 'from', 'external and domestic funding are told apart by the funder', m => `from ${firstName(m.allActors, 'Actor')}`),
+    required(ast.Funding, ast.isFunding, 'instrument', 'instrument', 'legal restrictions depend on the funding instrument', () => 'instrument national-budget'),
+    required(ast.Funding, ast.isFunding, 'amount', 'amount', 'the fiscal projection needs it', m => `amount 0 from ${periodStart(m)} to ${periodStart(m)}`),
+    required(ast.Funding, ast.isFunding, 'supports', 'supports', 'funding is allocated to the objectives it supports', m => `supports ${firstName(m.objectives, 'Objective')}`),
+    required(ast.Benchmark, ast.isBenchmark, 'measures', 'measures', 'a benchmark is only useful against the objective it measures', m => `measures ${firstName(m.objectives, 'Objective')}`),
+    required(ast.Benchmark, ast.isBenchmark, 'type', 'type', 'outcome and input measures are judged differently', () => 'type outcome'),
 ];
+
+const REQUIRED_BY_TYPE = new Map<string, Required[]>();
+for (const r of REQUIRED_FIELDS) REQUIRED_BY_TYPE.set(r.type, [...(REQUIRED_BY_TYPE.get(r.type) ?? []), r]);
 
 function periodStart(model: StrategyModel): string {
     return model.strategy?.period?.start?.value?.slice(0, 4) ?? String(thisYear);
@@ -56,7 +62,7 @@ export const structureMissingField: Rule = {
     check({ model, report }) {
         const nodes: ast.Declaration[] = [...model.strategies, ...model.objectives, ...model.activities, ...model.fundings, ...model.benchmarks];
         for (const node of nodes) {
-            for (const required of REQUIRED_FIELDS) {
+            for (const required of REQUIRED_BY_TYPE.get(node.$type) ?? []) {
                 if (!required.missingOn(node)) continue;
                 report({
                     message: `${capitalize(describe(node))} has no '${required.field}': ${required.why}. Add a '${required.field}' line.`,

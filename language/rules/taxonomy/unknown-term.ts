@@ -1,4 +1,3 @@
-import { AstUtils } from 'langium';
 import { termsOf } from '../../base/term-fields.js';
 import { closest, didYouMean } from '../../base/strings.js';
 import type { Rule } from '../rule.js';
@@ -9,7 +8,10 @@ export const taxonomyUnknownTerm: Rule = {
     description: 'A term is not in the taxonomy; the closest term is suggested.',
     appliesToLibraries: true,
     check({ model, vocabulary, report }) {
-        for (const node of AstUtils.streamAst(model.root)) {
+        // Terms are written only on declarations and a strategy's scope: visit those, not the whole AST.
+        const scopes = model.strategies.flatMap(s => s.scope ? [s.scope] : []);
+        const nodes = [...model.strategies, ...scopes, ...model.actors, ...model.phases, ...model.objectives, ...model.activities, ...model.benchmarks, ...model.fundings];
+        for (const node of nodes) {
             for (const { field, value, index } of termsOf(node)) {
                 if (vocabulary.find(field.taxonomy, value)) continue;
                 const ids = vocabulary.ids(field.taxonomy);
