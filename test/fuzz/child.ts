@@ -1,0 +1,41 @@
+/**
+ * The checking process of the fuzzer (forked by lane.ts): evaluates the cases it is sent, one at a
+ * time, and answers with their outcome. A case that hangs is stopped by killing this process.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Evaluator, normalizeMessage, stackTop, type Failure, type Step } from './evaluate.js';
+import type { CaseInput } from './workspace.js';
+
+export interface CaseRequest { id: number; input: CaseInput; steps?: Step[] }
+export type CaseAnswer = { id: number; outcome: import('./evaluate.js').Outcome } | { id: number; error: string };
+
+Error.stackTraceLimit = 25;
+// A memory file system when there is one: every case writes its files.
+const tmpRoot = fs.mkdtempSync(path.join(fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir(), 'ssr-fuzz-'));
+const evaluator = new Evaluator(tmpRoot);
+let asyncErrors: Failure[] = [];
+
+const asyncFailure = (kind: string) => (error: unknown) => {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const stack = error instanceof Error ? error.stack : undefined;
+    asyncErrors.push({ property: 'exception', key: `exception in ${kind}: ${normalizeMessage(message)} @ ${stackTop(stack)}`, message, stack });
+};
+process.on('uncaughtException', asyncFailure('an uncaught exception'));
+process.on('unhandledRejection', asyncFailure('an unhandled rejection'));
+process.on('exit', () => fs.rmSync(tmpRoot, { recursive: true, force: true }));
+process.on('disconnect', () => process.exit(0));
+
+process.on('message', async (request: CaseRequest) => {
+    try {
+        asyncErrors = [];
+        const outcome = await evaluator.evaluate(request.input, request.steps);
+        await new Promise(resolve => setImmediate(resolve));
+        const failures = [...outcome.failures, ...asyncErrors.filter(a => !outcome.failures.some(f => f.key === a.key))];
+        process.send!({ id: request.id, outcome: { ...outcome, failures } } satisfies CaseAnswer);
+    } catch (error) {
+        process.send!({ id: request.id, error: error instanceof Error ? error.stack ?? error.message : String(error) } satisfies CaseAnswer);
+    }
+});
+process.send!({ id: 0, ready: true, tmpRoot });
