@@ -9,12 +9,13 @@ import { Evaluator, normalizeMessage, stackTop, type Failure, type Step } from '
 import type { CaseInput } from './workspace.js';
 
 export interface CaseRequest { id: number; input: CaseInput; steps?: Step[] }
-export type CaseAnswer = { id: number; outcome: import('./evaluate.js').Outcome } | { id: number; error: string };
+export type CaseAnswer = { id: number; outcome: import('./evaluate.js').Outcome } | { id: number; error: string } | { id: number; progress: string; cpuMs?: number };
 
 Error.stackTraceLimit = 25;
 // A memory file system when there is one: every case writes its files.
 const tmpRoot = fs.mkdtempSync(path.join(fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir(), 'ssr-fuzz-'));
-const evaluator = new Evaluator(tmpRoot);
+let current = 0;
+const evaluator = new Evaluator(tmpRoot, (step, cpuMs) => process.send!({ id: current, progress: step, cpuMs }));
 let asyncErrors: Failure[] = [];
 
 const asyncFailure = (kind: string) => (error: unknown) => {
@@ -27,8 +28,16 @@ process.on('unhandledRejection', asyncFailure('an unhandled rejection'));
 process.on('exit', () => fs.rmSync(tmpRoot, { recursive: true, force: true }));
 process.on('disconnect', () => process.exit(0));
 
-process.on('message', async (request: CaseRequest) => {
+// One case at a time, in the order sent (cases share this process's folder and services).
+let chain: Promise<void> = Promise.resolve();
+process.on('message', (request: CaseRequest) => {
+    chain = chain.then(() => handle(request));
+});
+
+async function handle(request: CaseRequest): Promise<void> {
     try {
+        current = request.id;
+        process.send!({ id: current, progress: 'checking' });
         asyncErrors = [];
         const outcome = await evaluator.evaluate(request.input, request.steps);
         await new Promise(resolve => setImmediate(resolve));
@@ -37,5 +46,5 @@ process.on('message', async (request: CaseRequest) => {
     } catch (error) {
         process.send!({ id: request.id, error: error instanceof Error ? error.stack ?? error.message : String(error) } satisfies CaseAnswer);
     }
-});
+}
 process.send!({ id: 0, ready: true, tmpRoot });

@@ -65,6 +65,8 @@ export interface Outcome {
     readonly wallMs: number;
     readonly findings: number;
     readonly parseErrors: boolean;
+    /** A harness self-check: set when the checker did not read the text just written (how it differs). */
+    readonly readMismatch?: string;
     /** Wall time of each step (ms): writing the files, checking, the summary, formatting and checking the formatted text. */
     readonly phases: Record<string, number>;
 }
@@ -128,7 +130,8 @@ export class Evaluator {
     private logged: { message: string; error?: unknown }[] = [];
     private phases: Record<string, number> = {};
 
-    constructor(private readonly tmpRoot: string) {
+    /** `progress` hears where a case is (so that a case that never ends can be placed). */
+    constructor(private readonly tmpRoot: string, private readonly progress: (step: string, cpuMs?: number) => void = () => undefined) {
         this.fresh();
         const original = console.error.bind(console);
         console.error = (...args: unknown[]) => {
@@ -150,6 +153,8 @@ export class Evaluator {
         } catch {
             this.fresh();
         }
+        const left = this.services.shared.workspace.LangiumDocuments.all.map(d => d.uri.toString()).toArray();
+        if (left.length > 0) this.fresh(); // never check a case against the documents of the last one
     }
 
     /** `steps`: what to run after the check (all by default; minimising a class runs only what it needs). */
@@ -169,7 +174,6 @@ export class Evaluator {
 
     private async run(input: CaseInput, mainUri: URI, steps: readonly Step[]): Promise<Outcome> {
         const failures: Failure[] = [];
-        const services = this.services;
         const exception = (stage: string, error: unknown) => {
             const info = errorInfo(error);
             failures.push({ property: 'exception', key: `exception in ${stage}: ${normalizeMessage(info.message)} @ ${stackTop(info.stack)}`, message: info.message, stack: info.stack });
@@ -187,6 +191,8 @@ export class Evaluator {
         const t0 = performance.now();
         if (++this.uses % 200 === 0) this.fresh(); // a fresh parser now and then, as a long-running server would not, but bounded memory
         await this.reset();
+        // Only now: reset() may have replaced the services.
+        const services = this.services;
         this.phases.reset = performance.now() - t0;
         this.logged = [];
         let reports: FileReport[] | undefined;
@@ -212,15 +218,18 @@ export class Evaluator {
             for (const report of reports) checkDiagnostics(report.document, sources, failures);
         }
         this.phases.check = wallMs;
+        this.progress('checked', cpuMs);
         if (main) {
             let t = performance.now();
             if (steps.includes('summary')) {
+                this.progress('summary');
                 this.checkSummary(main.document, sources, failures, exception);
                 takeLogged('summary');
                 this.phases.summary = performance.now() - t;
             }
             t = performance.now();
             if (steps.includes('format')) {
+                this.progress('formatting');
                 await this.checkFormatter(main, mainUri, parseErrors, failures, exception);
                 takeLogged('formatting');
                 this.phases.format = performance.now() - t;
@@ -234,7 +243,21 @@ export class Evaluator {
             failures.push({ property: 'performance', key: 'performance: check took more than 2 s per 10 KB', message: `check took ${Math.round(cpuMs)} ms CPU for ${kb.toFixed(1)} KB (${(cpuMs / Math.max(kb, 0.001)).toFixed(0)} ms/KB)` });
         }
         if (failures.some(f => f.property === 'exception')) this.fresh(); // never carry a broken state into the next case
-        return { failures: dedupe(failures), size, mainSize: input.main.length, cpuMs, wallMs, findings: main?.findings.length ?? 0, parseErrors, phases: this.phases };
+        return { failures: dedupe(failures), size, mainSize: input.main.length, cpuMs, wallMs, findings: main?.findings.length ?? 0, parseErrors, phases: this.phases,
+            readMismatch: main ? this.readMismatch(main.document.textDocument.getText(), input.main) : undefined };
+    }
+
+    private previousMain?: string;
+
+    /** A harness self-check: did the checker read the text just written? (How it differs, if not.) */
+    private readMismatch(read: string, written: string): string | undefined {
+        const expected = Buffer.from(written, 'utf8').toString('utf8');
+        const previous = this.previousMain;
+        this.previousMain = expected;
+        if (read === expected) return undefined;
+        let i = 0;
+        while (i < read.length && read[i] === expected[i]) i++;
+        return `read ${read.length} characters, wrote ${expected.length}; first difference at ${i}: ${JSON.stringify(read.slice(i, i + 30))} vs ${JSON.stringify(expected.slice(i, i + 30))}; the text of the previous case: ${read === previous}`;
     }
 
     private checkSummary(document: LangiumDocument<ast.Document>, sources: string, failures: Failure[], exception: (stage: string, error: unknown) => void): void {
@@ -299,9 +322,10 @@ export class Evaluator {
         const before = main.findings.map(f => `${f.ruleId}\u0000${withoutPositions(f.message)}`);
         await this.reset();
         this.logged = [];
+        this.progress('checking the formatted text');
         let after: string[];
         try {
-            const reports = await checkUris(services, [mainUri], new Map([[mainUri.toString(), once]]));
+            const reports = await checkUris(this.services, [mainUri], new Map([[mainUri.toString(), once]]));
             after = reports.find(r => r.uri.toString() === mainUri.toString())!.findings.map(f => `${f.ruleId}\u0000${withoutPositions(f.message)}`);
         } catch (error) {
             exception('checkUris (formatted text)', error);
@@ -319,6 +343,7 @@ export class Evaluator {
         }
     }
 }
+
 
 function dedupe(failures: Failure[]): Failure[] {
     const seen = new Set<string>();

@@ -14,7 +14,8 @@ import type { CaseInput } from './workspace.js';
 
 export type LaneResult =
     | { kind: 'ok'; outcome: Outcome }
-    | { kind: 'timeout'; ms: number }
+    /** `step`: where the case was when time ran out; `checkCpuMs`: the check's CPU time if it had ended. */
+    | { kind: 'timeout'; ms: number; step: string; checkCpuMs?: number }
     | { kind: 'crash'; detail: string };
 
 const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'child.js');
@@ -42,7 +43,10 @@ export class Lane {
         this.served = 0;
         this.ready = new Promise((resolve, reject) => {
             const onMessage = (message: { tmpRoot?: string }) => { this.tmpRoot = message.tmpRoot; child.off('exit', onExit); resolve(); };
-            const onExit = (code: number | null, signal: string | null) => reject(new Error(`fuzz child exited at start (${code ?? signal}): ${this.stderr}`));
+            const onExit = (code: number | null, signal: string | null) => {
+                if (this.child === child) this.child = undefined; // the next case starts a new one
+                reject(new Error(`fuzz child exited at start (${code ?? signal}): ${this.stderr}`));
+            };
             child.once('message', onMessage);
             child.once('exit', onExit);
         });
@@ -60,7 +64,19 @@ export class Lane {
         this.tmpRoot = undefined;
     }
 
+    private busy = false;
+
     async run(input: CaseInput, steps?: readonly Step[], timeoutMs = this.timeoutMs): Promise<LaneResult> {
+        if (this.busy) throw new Error('a lane runs one case at a time');
+        this.busy = true;
+        try {
+            return await this.runOne(input, steps, timeoutMs);
+        } finally {
+            this.busy = false;
+        }
+    }
+
+    private async runOne(input: CaseInput, steps: readonly Step[] | undefined, timeoutMs: number): Promise<LaneResult> {
         if (this.child && this.served >= this.recycleAfter) this.stop();
         if (!this.child) await this.start();
         else await this.ready;
@@ -75,9 +91,14 @@ export class Lane {
                 child.off('exit', onExit);
                 resolve(result);
             };
+            let step = 'not started';
+            let checkCpuMs: number | undefined;
             const onMessage = (answer: CaseAnswer) => {
                 if (answer.id !== id) return;
-                if ('error' in answer) {
+                if ('progress' in answer) {
+                    step = answer.progress;
+                    if (answer.cpuMs !== undefined) checkCpuMs = answer.cpuMs;
+                } else if ('error' in answer) {
                     this.stop();
                     done({ kind: 'crash', detail: `the harness failed: ${answer.error}` });
                 } else {
@@ -90,7 +111,7 @@ export class Lane {
             };
             const timer = setTimeout(() => {
                 this.stop();
-                done({ kind: 'timeout', ms: performance.now() - started });
+                done({ kind: 'timeout', ms: performance.now() - started, step, checkCpuMs });
             }, timeoutMs);
             child.on('message', onMessage);
             child.once('exit', onExit);

@@ -90,7 +90,7 @@ async function replay(file: string, timeoutMs: number): Promise<number> {
     try {
         const result = await lane.run(input);
         const failures = resultFailures(result, timeoutMs);
-        if (result.kind === 'ok') console.log(`check: ${Math.round(result.outcome.cpuMs)} ms CPU, ${result.outcome.findings} findings, ${result.outcome.size} characters`);
+        if (result.kind === 'ok') console.log(`check: ${Math.round(result.outcome.cpuMs)} ms CPU, ${result.outcome.findings} findings, ${result.outcome.size} characters; wall time per step (ms): ${Object.entries(result.outcome.phases).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}`);
         for (const f of failures) console.log(`${f.key === json.class ? '* ' : '  '}[${f.property}] ${f.key}\n    ${f.message.split('\n').join('\n    ')}${f.stack ? `\n    ${f.stack.split('\n').slice(1, 8).join('\n    ')}` : ''}`);
         console.log(failures.some(f => f.key === json.class) ? 'reproduced' : 'NOT reproduced');
         return failures.length > 0 ? 1 : 0;

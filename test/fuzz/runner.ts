@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { tokenize, topLevelParts } from './corpus.js';
-import { PROPERTIES, stepsFor, type Failure, type PropertyId } from './evaluate.js';
+import { PROPERTIES, SLOW_OVERALL_MS, stepsFor, type Failure, type PropertyId } from './evaluate.js';
 import { Lane, type LaneResult } from './lane.js';
 import { describeRecipe, loadPool, materialize, recipeArbitrary, type Pool, type Recipe } from './recipe.js';
 import { configName, CONFIG_VARIANTS, LIBRARY_VARIANTS, writeCase, type CaseInput } from './workspace.js';
@@ -75,6 +75,8 @@ export interface FuzzReport {
     withParseErrors: number;
     /** Wall time per step of the evaluation, summed over the generated documents (ms). */
     phaseMs: Record<string, number>;
+    /** Cases where the checker read another text than the one written (a harness problem; ignored). */
+    staleReads: number;
 }
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 10);
@@ -82,7 +84,10 @@ const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0
 export function resultFailures(result: LaneResult, timeoutMs: number): Failure[] {
     if (result.kind === 'ok') return result.outcome.failures;
     if (result.kind === 'timeout') {
-        return [{ property: 'performance', key: `performance: no answer within ${Math.round(timeoutMs / 1000)} s (a hang)`, message: `no answer after ${Math.round(result.ms)} ms` }];
+        // Where it was: still checking (a hang or a very slow check), or in a later step.
+        const failures: Failure[] = [{ property: 'performance', key: `performance: no answer within ${Math.round(timeoutMs / 1000)} s (${result.step === 'checked' ? 'after the check' : result.step === 'checking' ? 'in the check' : `in ${result.step}`})`, message: `no answer after ${Math.round(result.ms)} ms; last step: ${result.step}${result.checkCpuMs !== undefined ? `; the check took ${Math.round(result.checkCpuMs)} ms CPU` : ''}` }];
+        if (result.checkCpuMs !== undefined && result.checkCpuMs > SLOW_OVERALL_MS) failures.push({ property: 'performance', key: 'performance: check took more than 10 s', message: `check took ${Math.round(result.checkCpuMs)} ms CPU` });
+        return failures;
     }
     const first = result.detail.split('\n').find(l => /error|heap|killed|abort/i.test(l)) ?? result.detail.split('\n')[0];
     return [{ property: 'exception', key: `exception: the checking process died (${first.replace(/\d+/g, 'N').slice(0, 120)})`, message: result.detail }];
@@ -99,7 +104,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     const report: FuzzReport = {
         seed: options.seed, documents: 0, shrinkEvaluations: 0, elapsedSeconds: 0,
         failingDocuments: Object.fromEntries(PROPERTIES.map(p => [p, 0])) as Record<PropertyId, number>,
-        classes: [], totalCheckCpuMs: 0, largest: 0, timeouts: 0, crashes: 0, withParseErrors: 0, phaseMs: {},
+        classes: [], totalCheckCpuMs: 0, largest: 0, timeouts: 0, crashes: 0, withParseErrors: 0, phaseMs: {}, staleReads: 0,
     };
     const done = () => report.documents >= options.runs || elapsed() >= options.seconds;
     let lastProgress = 0;
@@ -127,8 +132,22 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
             const property = fc.asyncProperty(arbitrary, async recipe => {
                 if (done() || found) return true;
                 const input = materialize(recipe, pool);
-                const result = await lane.run(input);
+                let result: LaneResult;
+                try {
+                    result = await lane.run(input);
+                } catch (error) {
+                    log(`  harness error: ${(error as Error).message.split('\n')[0]}`);
+                    lane.close();
+                    return true;
+                }
                 report.documents++;
+                if (result.kind === 'ok' && result.outcome.readMismatch) {
+                    // The checker did not read the text just written: never take that as a finding.
+                    log(`  harness: the checker read another text than the one written (${result.outcome.readMismatch}); ignored`);
+                    report.staleReads++;
+                    lane.close();
+                    return true;
+                }
                 const failures = resultFailures(result, options.timeoutMs);
                 if (result.kind === 'ok') {
                     const o = result.outcome;
@@ -190,6 +209,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         let last: Failure | undefined;
         let complete = true;
         let current: Recipe | undefined;
+        /** The last input that showed the failure: the reproducer is always one that did. */
+        let shown: CaseInput | undefined;
         const cls = classes.get(key)!;
         const steps = stepsFor(cls.property, key);
         const shows = async (input: CaseInput): Promise<boolean> => {
@@ -197,12 +218,31 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
                 if (deadline === end) complete = false;
                 return false; // out of budget: stop shrinking where we are
             }
-            const result = await lane.run(input, steps);
+            let result: LaneResult;
+            try {
+                result = await lane.run(input, steps);
+            } catch (error) {
+                // The harness itself failed (a checking process that cannot start): never count
+                // that as the failure, or shrinking would end on the empty document.
+                log(`  harness error while shrinking: ${(error as Error).message.split('\n')[0]}`);
+                lane.close();
+                return false;
+            }
             report.shrinkEvaluations++;
+            if (result.kind === 'ok' && result.outcome.readMismatch) {
+                // The checker did not read the text just written: never take that as the failure.
+                log(`  harness: the checker read another text than the one written (${result.outcome.readMismatch}); ignored`);
+                report.staleReads++;
+                lane.close();
+                return false;
+            }
             const failures = resultFailures(result, options.timeoutMs);
             for (const f of note(failures, input, current, false)) queue.push({ key: f.key, recipe: current, input });
             const hit = failures.find(f => f.key === key);
-            if (hit) last = hit;
+            if (hit) {
+                last = hit;
+                shown = input;
+            }
             return hit !== undefined;
         };
         // 1. The recipe (when the case came from one).
@@ -230,7 +270,20 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
             await shrinkParts(text.match(/[^\n]*\n|[^\n]+$/g) ?? []);
             if (text.length <= 200_000) await shrinkParts(tokensWithSpace(text));
         }
+        // 3. The surroundings: no configuration file, the good library (when the failure stays).
+        if (reproduced) {
+            for (const simpler of [{ config: 0 }, { library: 0 }]) {
+                const candidate = { ...input, ...simpler, main: text };
+                if ((candidate.config !== input.config || candidate.library !== input.library) && await shows(candidate)) input = candidate;
+            }
+        }
         const failure = last ?? classes.get(key)!.first;
+        if (shown && (shown.main !== text || shown.config !== input.config || shown.library !== input.library)) {
+            // fast-check's counterexample is the last input that failed; should the two differ, keep the verified one.
+            log(`  note: shrinking ended on an input that was not the last one showing the failure; keeping the verified one`);
+            text = shown.main;
+            input = shown;
+        }
         return { text, input: { ...input, main: text }, recipe: best, failure, complete: complete && reproduced };
     }
 
