@@ -25,6 +25,7 @@ const HOLDS_TODAY: { title: string; pattern: RegExp }[] = [
 /** Classes that `npm run fuzz` finds today (docs/reliability.md); reported by this test, not asserted. */
 const KNOWN_FAILING: RegExp[] = [
     /^exception in checkUris/,
+    /^exception in completion/,
     /^exception in (buildSummary|render)/,
     /^diagnostics: 'undefined'/,
     /^summary: /,

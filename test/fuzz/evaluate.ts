@@ -29,8 +29,8 @@ export const PROPERTY_TITLES: Record<PropertyId, string> = {
     performance: '5. check time bounded (<= 2 s per 10 KB, <= 10 s overall, no hang)',
 };
 
-/** What runs after the check: the summary (property 3) and the formatter (property 4). */
-export const STEPS = ['summary', 'format'] as const;
+/** What runs after the check: the summary (property 3), the formatter (property 4) and completion (property 1 only). */
+export const STEPS = ['summary', 'format', 'complete'] as const;
 export type Step = typeof STEPS[number];
 
 /** The steps a failure class needs to show again (minimising runs only those). */
@@ -40,6 +40,7 @@ export function stepsFor(property: PropertyId, key: string): Step[] {
     if (property === 'exception') {
         if (/^exception in (buildSummary|render)/.test(key) || /in summary \(/.test(key)) return ['summary'];
         if (/^exception in (formatDocument|checkUris \(formatted)/.test(key) || /in formatting \(/.test(key)) return ['format'];
+        if (/^exception in completion/.test(key)) return ['complete'];
         if (/^exception in checkUris/.test(key)) return [];
         return [...STEPS];
     }
@@ -228,6 +229,13 @@ export class Evaluator {
                 this.phases.summary = performance.now() - t;
             }
             t = performance.now();
+            if (steps.includes('complete')) {
+                this.progress('completion');
+                await this.checkCompletion(main.document, exception);
+                takeLogged('completion');
+                this.phases.complete = performance.now() - t;
+            }
+            t = performance.now();
             if (steps.includes('format')) {
                 this.progress('formatting');
                 await this.checkFormatter(main, mainUri, parseErrors, failures, exception);
@@ -258,6 +266,30 @@ export class Evaluator {
         let i = 0;
         while (i < read.length && read[i] === expected[i]) i++;
         return `read ${read.length} characters, wrote ${expected.length}; first difference at ${i}: ${JSON.stringify(read.slice(i, i + 30))} vs ${JSON.stringify(expected.slice(i, i + 30))}; the text of the previous case: ${read === previous}`;
+    }
+
+    /**
+     * Completion where an author types next: after the keywords that take a name, a term or a
+     * range, at the end, and at a few other places. Not one of the five properties' steps, but an
+     * exception here is one the editor meets on half-written text (property 1).
+     */
+    private async checkCompletion(document: LangiumDocument<ast.Document>, exception: (stage: string, error: unknown) => void): Promise<void> {
+        const text = document.textDocument.getText();
+        const offsets = new Set<number>([text.length]);
+        const limit = text.length > 100_000 ? 2 : 6;
+        for (const m of text.matchAll(/\b(from|to|in|lead|partners|supports|measures|after|alongside|targets|kind|sector|type|instrument|source|stage|by)\b ?/g)) {
+            if (offsets.size > limit) break;
+            offsets.add((m.index ?? 0) + m[0].length);
+        }
+        for (let i = 1; i <= 2; i++) offsets.add(Math.floor((text.length * i) / 3));
+        const provider = this.services.lsp.CompletionProvider!;
+        for (const offset of offsets) {
+            try {
+                await provider.getCompletion(document, { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset) });
+            } catch (error) {
+                exception('completion', error);
+            }
+        }
     }
 
     private checkSummary(document: LangiumDocument<ast.Document>, sources: string, failures: Failure[], exception: (stage: string, error: unknown) => void): void {
