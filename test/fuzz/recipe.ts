@@ -142,14 +142,20 @@ function applyOp(text: string, o: Op, pool: Pool): string {
             return insertAtLine(o.a, suppressionComment(o.b, o.c));
         case 'longName': {
             const length = pick([100, 1000, 10_000, 100_000], o.b);
-            if (o.c % 2 === 0) {
-                const names = solidAll().filter(t => /^[A-Za-z_]/.test(t.text) && !KEYWORDS.includes(t.text));
-                const t = names.length > 0 ? names[o.a % names.length] : undefined;
-                return t ? replaceToken(t, 'N' + 'x'.repeat(length)) : text;
+            const names = solidAll().filter(t => /^[A-Za-z_]/.test(t.text) && !KEYWORDS.includes(t.text));
+            const t = names.length > 0 ? names[o.a % names.length] : undefined;
+            if (o.c % 4 === 0) return t ? replaceToken(t, 'N' + 'x'.repeat(length)) : text;
+            if (o.c % 4 === 2) {
+                // Rename a name everywhere to a long one, but with a typo in one place: a reference
+                // that misses a long declaration by one letter.
+                if (!t) return text;
+                const long = 'N' + 'x'.repeat(length);
+                let n = 0;
+                return text.replace(new RegExp(`\\b${t.text}\\b`, 'g'), () => n++ === 1 ? long.slice(0, -1) + 'y' : long);
             }
-            const strings = solidAll().filter(t => t.text.startsWith('"'));
-            const t = strings.length > 0 ? strings[o.a % strings.length] : undefined;
-            return t ? replaceToken(t, '"' + 'y'.repeat(length) + '"') : text;
+            const strings = solidAll().filter(x => x.text.startsWith('"'));
+            const quoted = strings.length > 0 ? strings[o.a % strings.length] : undefined;
+            return quoted ? replaceToken(quoted, '"' + 'y'.repeat(length) + '"') : text;
         }
         case 'extreme': {
             const numbers = solidAll().filter(t => /^[0-9]/.test(t.text));

@@ -79,6 +79,9 @@ export interface FuzzReport {
     staleReads: number;
 }
 
+/** The most parts one fast-check subarray shrink works on. */
+const MAX_PARTS = 1000;
+
 const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 10);
 
 export function resultFailures(result: LaneResult, timeoutMs: number): Failure[] {
@@ -259,15 +262,25 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         }
         // 2. The text: lines, then tokens (each with the whitespace before it).
         let text = input.main;
-        const shrinkParts = async (parts: string[]) => {
-            if (parts.length === 0 || performance.now() > deadline) return;
+        const shrinkParts = async (all: string[]) => {
+            if (all.length === 0 || performance.now() > deadline) return;
+            // fast-check's subarray shrinker is for hundreds of parts, not hundreds of thousands:
+            // group consecutive parts into at most MAX_PARTS (a finer pass follows).
+            const size = Math.ceil(all.length / MAX_PARTS);
+            const parts: string[] = [];
+            for (let i = 0; i < all.length; i += size) parts.push(all.slice(i, i + size).join(''));
             const indices = parts.map((_, i) => i);
             const b = await fc.check(fc.asyncProperty(fc.subarray(indices), async kept => !(await shows({ ...input, main: kept.map(i => parts[i]).join('') }))), { examples: [[indices]], numRuns: 1, seed: 1 });
             if (b.failed && b.counterexample) text = b.counterexample[0].map(i => parts[i]).join('');
         };
         if (reproduced) {
             await shrinkParts(topLevelParts(text));
-            await shrinkParts(text.match(/[^\n]*\n|[^\n]+$/g) ?? []);
+            for (let lines = text.match(/[^\n]*\n|[^\n]+$/g) ?? [], pass = 0; pass < 3 && performance.now() < deadline; pass++) {
+                await shrinkParts(lines);
+                const next = text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+                if (next.length <= MAX_PARTS || next.length === lines.length) break; // grouped passes until the lines fit
+                lines = next;
+            }
             if (text.length <= 200_000) await shrinkParts(tokensWithSpace(text));
         }
         // 3. The surroundings: no configuration file, the good library (when the failure stays).
