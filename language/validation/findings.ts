@@ -12,6 +12,10 @@ export interface SsrDiagnosticData {
     fix?: FixData;
     /** The rule's own key for the finding (see Finding.key). */
     key?: string;
+    /** What the finding is about: the declaration path and the way down to the node (identity.ts). */
+    path?: string;
+    /** The finding's identity in its document (identity.ts). */
+    identity?: string;
 }
 
 export interface FileFinding {
@@ -22,15 +26,26 @@ export interface FileFinding {
     readonly range: Diagnostic['range'];
     /** The rule's own key for this finding, if it reports several per declaration (see Finding.key). */
     readonly key?: string;
+    /** What the finding is about: `objective:PoliceReform/activity:PoliceVetting`, `strategy` (identity.ts). */
+    readonly path: string;
+    /**
+     * Its identity in the document, independent of lines, wording and the working folder:
+     * `fiscal/gap@objective:PoliceReform` (identity.ts).
+     */
+    readonly identity: string;
 }
 
 export function toFinding(diagnostic: Diagnostic): FileFinding {
     const data = diagnostic.data as SsrDiagnosticData | undefined;
+    const ruleId = data?.ruleId ?? String(diagnostic.code ?? 'unknown');
     return {
-        ruleId: data?.ruleId ?? String(diagnostic.code ?? 'unknown'),
+        ruleId,
         severity: fromLspSeverity(diagnostic.severity),
         message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
         range: diagnostic.range,
         ...(data?.key !== undefined ? { key: data.key } : {}),
+        path: data?.path ?? '',
+        // Every diagnostic of the checker carries its identity; another one is known by its place.
+        identity: data?.identity ?? `${ruleId}@line:${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1}`,
     };
 }
