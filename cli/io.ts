@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type URI } from 'langium';
+import { type FileSystemProvider, type URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createSsrServices, type SsrServices } from '../language/ssr-module.js';
 
@@ -23,9 +23,12 @@ export interface CliIo {
 /** A mistake on the command line or an input that cannot be used: exit 2 with a one-line reason. */
 export class UsageError extends Error { }
 
-/** The services every command checks with: the language server's, over the real file system. */
-export function createServices(): SsrServices {
-    return createSsrServices(NodeFileSystem).Ssr;
+/**
+ * The services every command checks with: the language server's, over the real file system, or
+ * over one that also serves git revisions (git.ts RevisionFileSystem).
+ */
+export function createServices(fileSystem?: FileSystemProvider): SsrServices {
+    return createSsrServices(fileSystem ? { fileSystemProvider: () => fileSystem } : NodeFileSystem).Ssr;
 }
 
 /** Writes a report to `output` (relative to the working folder) or to standard output. */

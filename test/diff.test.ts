@@ -29,7 +29,7 @@ describe('ssr diff', () => {
 
     it('reports no change for the same plan', async () => {
         const result = await diff(NORTHLAND);
-        assert.deepEqual(result, { added: [], removed: [], renamed: [], changed: [], years: [], findings: { appeared: [], resolved: [] } });
+        assert.deepEqual(result, { status: 'changed', added: [], removed: [], renamed: [], changed: [], years: [], findings: { appeared: [], resolved: [], changed: [] } });
     });
 
     it('reports a changed lead and amount field by field, the years that changed and the findings that appeared', async () => {
@@ -51,7 +51,7 @@ describe('ssr diff', () => {
             .replace('measures DefenceReform, Oversight', 'measures DefenceReform, DemocraticOversight')
             .replace('measures Oversight, CivilSocietyEngagement', 'measures DemocraticOversight, CivilSocietyEngagement');
         const result = await diff(head);
-        assert.deepEqual(result.renamed, [{ kind: 'objective', from: 'Oversight', to: 'DemocraticOversight' }]);
+        assert.deepEqual(result.renamed, [{ kind: 'objective', from: 'Oversight', to: 'DemocraticOversight', fields: [], references: ['CivilianControl', 'ComplaintsResolved'] }]);
         assert.deepEqual(result.added, []);
         assert.deepEqual(result.removed, []);
         assert.deepEqual(result.changed, []);
@@ -97,9 +97,9 @@ describe('ssr diff', () => {
             '| 2031 | 4,000,000 | 0 | 4,000,000 → 3,000,000 (−1,000,000) | 0 → 1,000,000 (+1,000,000) |',
             '| 2032 | 4,000,000 | 0 | 4,000,000 → 3,000,000 (−1,000,000) | 0 → 1,000,000 (+1,000,000) |', '',
             '### Findings that appeared', '',
-            "- **warning** `fiscal/recurrent-after-exit`: In 2032, the final year, recurrent costs are USD 4,000,000 but domestic funding is USD 3,000,000: a shortfall of USD 1,000,000 a year once donors leave. Forces the state cannot pay for do not last: plan domestic funding for the running costs.",
-            "- **warning** `fiscal/gap`: Objective 'PoliceReform' is not fully funded: 2031 USD 750,000, 2032 USD 750,000 (total USD 1,500,000). A strategy based on unrealistic resource estimates stalls mid-way: add funding for those years or reduce the costs.",
-            "- **warning** `fiscal/gap`: Objective 'JusticeReform' is not fully funded: 2031 USD 250,000, 2032 USD 250,000 (total USD 500,000). A strategy based on unrealistic resource estimates stalls mid-way: add funding for those years or reduce the costs.",
+            "- **warning** `fiscal/recurrent-after-exit`: In 2032, the final year, recurrent costs are USD 4,000,000 but domestic funding is USD 3,000,000: a shortfall of USD 1,000,000 a year once donors leave. Forces the state cannot pay for do not last: plan domestic funding for the running costs. (line 9)",
+            "- **warning** `fiscal/gap`: Objective 'PoliceReform' is not fully funded: 2031 USD 750,000, 2032 USD 750,000 (total USD 1,500,000). A strategy based on unrealistic resource estimates stalls mid-way: add funding for those years or reduce the costs. (line 92)",
+            "- **warning** `fiscal/gap`: Objective 'JusticeReform' is not fully funded: 2031 USD 250,000, 2032 USD 250,000 (total USD 500,000). A strategy based on unrealistic resource estimates stalls mid-way: add funding for those years or reduce the costs. (line 116)",
             '',
         ].join('\n'));
     });
@@ -118,8 +118,16 @@ describe('ssr diff', () => {
         assert.equal(result.code, 0, result.stderr);
         const parsed = JSON.parse(result.stdout) as PlanDiff;
         assert.deepEqual(parsed.changed, [{ kind: 'fiscal block', name: 'fiscal', fields: [{ field: 'ceiling', before: '10%', after: '8%' }] }]);
-        const missing = await ssr(['diff', 'git:HEAD:nothing.ssr', 'plan.ssr'], dir);
-        assert.equal(missing.code, 2);
-        assert.match(missing.stderr, /^ssr: cannot read 'git:HEAD:nothing\.ssr'/);
+        const added = await ssr(['diff', 'git:HEAD:nothing.ssr', 'plan.ssr', '--format', 'json'], dir);
+        assert.equal(added.code, 0, added.stderr);
+        assert.equal((JSON.parse(added.stdout) as PlanDiff).status, 'added', 'a base that does not exist: a new strategy');
+        const removed = await ssr(['diff', 'git:HEAD:plan.ssr', 'gone.ssr', '--format', 'json'], dir);
+        assert.equal((JSON.parse(removed.stdout) as PlanDiff).status, 'removed', 'a head that does not exist: a removed strategy');
+        const neither = await ssr(['diff', 'git:HEAD:nothing.ssr', 'gone.ssr'], dir);
+        assert.equal(neither.code, 2);
+        assert.match(neither.stderr, /^ssr: cannot read 'git:HEAD:nothing\.ssr' nor 'gone\.ssr'/);
+        const unknown = await ssr(['diff', 'git:nowhere:plan.ssr', 'plan.ssr'], dir);
+        assert.equal(unknown.code, 2);
+        assert.match(unknown.stderr, /^ssr: unknown revision 'nowhere'/);
     });
 });
