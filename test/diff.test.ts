@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { SPEC_EXAMPLES } from './helpers.js';
+import { ROOT, SPEC_EXAMPLES } from './helpers.js';
 import { ssr } from './cli-helpers.js';
 import type { PlanDiff } from '../language/diff/plan-diff.js';
 
@@ -55,6 +55,32 @@ describe('ssr diff', () => {
         assert.deepEqual(result.added, []);
         assert.deepEqual(result.removed, []);
         assert.deepEqual(result.changed, []);
+    });
+
+    it('reports a renamed and edited objective as one rename with its field changes; its findings keep their identity', async () => {
+        const base = NORTHLAND.replace('amount 20M from 2027 to 2030', 'amount 16M from 2027 to 2030');
+        const head = base.replace(/PoliceReform/g, 'CommunityPolicing').replace('cost capital 12M from 2027 to 2029', 'cost capital 14M from 2027 to 2029');
+        const result = await diff(head, base);
+        assert.deepEqual(result.renamed, [{
+            kind: 'objective', from: 'PoliceReform', to: 'CommunityPolicing',
+            fields: [{ field: 'cost capital', before: '12M from 2027 to 2029', after: '14M from 2027 to 2029' }],
+            references: ['PublicSafety', 'TrustFund', 'BudgetPhase1', 'BudgetPhase2'],
+        }]);
+        assert.deepEqual([result.added, result.removed, result.changed], [[], [], []], 'no added/removed objective, the references that follow the rename are no change');
+        assert.deepEqual([result.findings.appeared, result.findings.resolved], [[], []], 'the gap findings are the same findings');
+        assert.deepEqual(result.findings.changed.map(f => f.identity), ['fiscal/gap@objective:CommunityPolicing', 'fiscal/gap@objective:JusticeReform']);
+        assert.match(result.findings.changed[0].before.message, /^Objective 'CommunityPolicing' is not fully funded: 2028 USD 500,000/, 'the base message, names as renamed');
+        assert.match(result.findings.changed[0].message, /^Objective 'CommunityPolicing' is not fully funded/);
+        const pure = await diff(base.replace(/PoliceReform/g, 'CommunityPolicing'), base);
+        assert.deepEqual(pure.findings, { appeared: [], resolved: [], changed: [] }, 'a pure rename changes no finding');
+    });
+
+    it('reports a re-timed and renamed activity as a rename with its dates', async () => {
+        const head = NORTHLAND.replace('activity PoliceVetting "Vetting of serving officers" {\n        type vetting\n        from 2027-01 to 2027-06', 'activity OfficerVetting "Vetting of serving officers" {\n        type vetting\n        from 2026-07 to 2026-12')
+            .replace('after PoliceVetting', 'after OfficerVetting');
+        const result = await diff(head);
+        assert.deepEqual(result.renamed, [{ kind: 'activity', from: 'PoliceReform.PoliceVetting', to: 'PoliceReform.OfficerVetting', fields: [{ field: 'dates', before: 'from 2027-01 to 2027-06', after: 'from 2026-07 to 2026-12' }], references: ['PoliceReform.PoliceTraining'] }]);
+        assert.deepEqual([result.added, result.removed, result.changed], [[], [], []]);
     });
 
     it('reports added and removed objectives, a moved phase and findings resolved', async () => {
@@ -104,11 +130,34 @@ describe('ssr diff', () => {
         ].join('\n'));
     });
 
+    const git = (...args: string[]) => {
+        const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: dir, encoding: 'utf8' });
+        assert.equal(r.status, 0, r.stderr);
+    };
+
+    it('reads the libraries of git:REV:path at REV: a library edit changes the money, a moved library changes nothing', async () => {
+        const LIBRARY = fs.readFileSync(path.join(ROOT, 'examples', 'lib', 'northland-actors.ssr'), 'utf8');
+        const PLAN = fs.readFileSync(path.join(ROOT, 'examples', 'northland.ssr'), 'utf8');
+        git('init', '-q');
+        fs.mkdirSync(path.join(dir, 'lib'));
+        fs.writeFileSync(path.join(dir, 'lib', 'northland-actors.ssr'), LIBRARY);
+        fs.writeFileSync(path.join(dir, 'plan.ssr'), PLAN);
+        git('add', '.');
+        git('commit', '-qm', 'base');
+        fs.writeFileSync(path.join(dir, 'lib', 'northland-actors.ssr'), LIBRARY.replace('{ kind international-organization }', '{ kind finance-ministry }'));
+        const edited = JSON.parse((await ssr(['diff', 'git:HEAD:plan.ssr', 'plan.ssr', '--format', 'json'], dir)).stdout) as PlanDiff;
+        assert.deepEqual(edited.changed, [{ kind: 'actor', name: 'MDTF', fields: [{ field: 'kind', before: 'international-organization', after: 'finance-ministry' }] }]);
+        assert.equal(edited.years.reduce((sum, y) => sum + y.external[1] - y.external[0], 0), -20_000_000, 'the trust fund is no longer external');
+
+        git('checkout', '-q', '--', '.');
+        fs.mkdirSync(path.join(dir, 'shared'));
+        fs.renameSync(path.join(dir, 'lib', 'northland-actors.ssr'), path.join(dir, 'shared', 'actors.ssr'));
+        fs.writeFileSync(path.join(dir, 'plan.ssr'), PLAN.replace('import "lib/northland-actors.ssr"', 'import "shared/actors.ssr"'));
+        const moved = JSON.parse((await ssr(['diff', 'git:HEAD:plan.ssr', 'plan.ssr', '--format', 'json'], dir)).stdout) as PlanDiff;
+        assert.deepEqual(moved, { status: 'changed', added: [], removed: [], renamed: [], changed: [], years: [], findings: { appeared: [], resolved: [], changed: [] } });
+    });
+
     it('reads git:REV:path from a repository', async () => {
-        const git = (...args: string[]) => {
-            const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: dir, encoding: 'utf8' });
-            assert.equal(r.status, 0, r.stderr);
-        };
         git('init', '-q');
         fs.writeFileSync(path.join(dir, 'plan.ssr'), NORTHLAND);
         git('add', 'plan.ssr');

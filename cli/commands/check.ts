@@ -25,6 +25,7 @@ export const checkCommand: CommandSpec = {
         { name: 'max-warnings', value: 'N', description: 'exit 1 when there are more than N warnings' },
         { name: 'baseline', value: 'FILE|git:REV', description: "report and count only findings that are not in the baseline: a report of 'ssr check --format json', or the same files at a git revision" },
         { name: 'config', short: 'c', value: 'FILE', description: 'use this .ssrrc.json for every file' },
+        { name: 'max-annotations', value: 'N', description: 'github: annotate at most N findings of each severity (GitHub shows 10 per step), list the rest in the log' },
         { name: 'link-base', value: 'URL', description: 'markdown: link files under this URL (e.g. https://github.com/o/r/blob/<sha>/) by their path in the repository' },
         { name: 'quiet', short: 'q', description: 'errors only' },
     ],
@@ -34,6 +35,11 @@ export const checkCommand: CommandSpec = {
         if (values['max-warnings'] !== undefined) {
             maxWarnings = Number(values['max-warnings']);
             if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings needs a whole number, not '${String(values['max-warnings'])}'`);
+        }
+        let maxAnnotations: number | undefined;
+        if (values['max-annotations'] !== undefined) {
+            maxAnnotations = Number(values['max-annotations']);
+            if (!Number.isInteger(maxAnnotations) || maxAnnotations < 1) throw new UsageError(`--max-annotations needs a whole number above 0, not '${String(values['max-annotations'])}'`);
         }
         const files = resolvePaths(positionals, io.cwd);
         const baselineSpec = typeof values.baseline === 'string' ? values.baseline : undefined;
@@ -69,6 +75,7 @@ export const checkCommand: CommandSpec = {
         const input = {
             files: reportFiles, rules: services.rules.RuleRegistry.all, version: packageVersion(), color,
             ...(baseline ? { baseline: { known, source: baseline.source } } : {}),
+            ...(maxAnnotations !== undefined ? { maxAnnotations } : {}),
             ...(typeof values['link-base'] === 'string' ? { linkBase: values['link-base'].replace(/\/?$/, '/') } : {}),
         };
         writeOutput(io, FORMATS[format](input), values.output as string | undefined);

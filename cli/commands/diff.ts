@@ -133,7 +133,7 @@ const isLibrary = (report: FileReport | undefined) => report?.isLibrary === true
 function render(diff: PlanDiff, display: string, values: OptionValues, repoPath: string | undefined, notes: string[]): string {
     const linkBase = typeof values['link-base'] === 'string' ? values['link-base'].replace(/\/?$/, '/') : undefined;
     const link = linkBase && repoPath !== undefined && diff.status !== 'removed' ? `${linkBase}${encodeURI(repoPath)}` : undefined;
-    return renderDiffMarkdown(diff, { title: `Plan changes: ${display}`, ...(link ? { link } : {}), notes });
+    return renderDiffMarkdown(diff, { file: display, ...(link ? { link } : {}), notes });
 }
 
 /** The texts of a document and the libraries it imports, by path relative to the repository (as named in the head). */
@@ -187,7 +187,7 @@ async function diffSince(io: CliIo, values: OptionValues, since: string, positio
         const display = head ? displayPath(io, head.uri.fsPath) : displayPath(io, path.join(root, ...(pair.base ?? '').split('/')));
         const notes: string[] = [];
         if (renamed) notes.push(`Renamed from \`${pair.base}\`.`);
-        const libraries = changedFiles.filter(p => p !== own);
+        const libraries = base && head ? changedFiles.filter(p => p !== own) : [];
         if (libraries.length > 0) notes.push(`Changed through the imported ${libraries.length === 1 ? 'library' : 'libraries'} ${libraries.map(p => `\`${p}\``).join(', ')}.`);
         const diff = diffPlans(services, base?.document, head?.document);
         result.push({

@@ -29,6 +29,8 @@ export interface FormatInput {
      * which the path relative to the repository is appended; without it, links are relative.
      */
     readonly linkBase?: string;
+    /** GitHub annotations of each type to write (the rest are listed in the log); 10 by default, as GitHub shows. */
+    readonly maxAnnotations?: number;
 }
 
 export type Formatter = (input: FormatInput) => string;

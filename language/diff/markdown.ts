@@ -11,9 +11,9 @@ const delta = (pair: [number, number]) => {
 const FOLD_AFTER = 10;
 
 export interface DiffMarkdownOptions {
-    /** The heading: `Plan changes: plan.ssr`. */
-    readonly title?: string;
-    /** Where the heading and finding lines link to: the file's URL (a line is `#L<n>` after it). */
+    /** The file, in the heading: `Plan changes: plan.ssr`. */
+    readonly file?: string;
+    /** Where the file in the heading and the finding lines link to: the file's URL (a line is `#L<n>` after it). */
     readonly link?: string;
     /** Lines under the heading (`Renamed from …`, the libraries that changed). */
     readonly notes?: readonly string[];
@@ -33,7 +33,8 @@ function section(out: string[], title: string, lines: readonly string[], what: s
 function counted(declarations: readonly { kind: string }[]): string {
     const counts = new Map<string, number>();
     for (const d of declarations) counts.set(d.kind, (counts.get(d.kind) ?? 0) + 1);
-    return [...counts].filter(([kind]) => kind !== 'strategy' && kind !== 'fiscal block').map(([kind, n]) => plural(n, kind)).join(', ') || 'none';
+    return [...counts].filter(([kind]) => kind !== 'strategy' && kind !== 'fiscal block')
+        .map(([kind, n]) => kind === 'activity' ? `${n} ${n === 1 ? 'activity' : 'activities'}` : plural(n, kind)).join(', ') || 'no declarations';
 }
 
 /**
@@ -53,8 +54,8 @@ function inlineChange(before: string, after: string): string {
 }
 
 export function renderDiffMarkdown(diff: PlanDiff, options: DiffMarkdownOptions = {}): string {
-    const title = md(options.title ?? 'Plan changes');
-    const out = [`## ${options.link ? `[${title}](${options.link})` : title}`, ''];
+    const file = options.file === undefined ? '' : options.link ? `: [${md(options.file)}](${options.link})` : `: ${md(options.file)}`;
+    const out = [`## Plan changes${file}`, ''];
     for (const note of options.notes ?? []) out.push(note, '');
     const at = (line: number | undefined) => line === undefined ? '' : options.link ? ` ([line ${line}](${options.link}#L${line}))` : ` (line ${line})`;
     const { findings } = diff;

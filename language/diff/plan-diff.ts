@@ -42,6 +42,7 @@ interface FindingChange {
     line?: number;
 }
 interface ChangedFinding extends FindingChange {
+    /** The base's finding; its message with the renamed names as they read in the head, so that only the change shows. */
     before: { severity: string; message: string };
 }
 
@@ -379,7 +380,7 @@ function diffFindings(base: FileFinding[], head: FileFinding[], renames: Renames
         if (other.severity === 'hint') {
             resolved.push({ ruleId: f.ruleId, severity: f.severity, message: f.message, identity: baseIds[i] });
         } else if (other.severity !== f.severity || names.message(f.message) !== other.message) {
-            changed.push({ ruleId: other.ruleId, severity: other.severity, message: other.message, identity: other.identity, line: line(other), before: { severity: f.severity, message: f.message } });
+            changed.push({ ruleId: other.ruleId, severity: other.severity, message: other.message, identity: other.identity, line: line(other), before: { severity: f.severity, message: names.message(f.message) } });
         }
     });
     const appeared = head.filter(f => !matched.has(f) && f.severity !== 'hint').map(f => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, identity: f.identity, line: line(f) }));
