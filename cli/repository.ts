@@ -11,7 +11,7 @@ import * as path from 'node:path';
 const roots = new Map<string, string | undefined>();
 
 /** The repository root of a folder, or undefined outside every repository. */
-export function repositoryRoot(folder: string): string | undefined {
+function repositoryRoot(folder: string): string | undefined {
     const cached = roots.get(folder);
     if (cached !== undefined || roots.has(folder)) return cached;
     let root: string | undefined;

@@ -1,14 +1,13 @@
 /**
  * `ssr diff`: what changed in meaning between two versions of a strategy — declarations added,
  * removed, renamed and changed field by field, the money by year from the fiscal model, findings
- * appeared and resolved — from files and from git revisions.
+ * appeared, resolved and changed — between files (git revisions: test/integration/git-revisions.test.ts).
  */
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ROOT, SPEC_EXAMPLES } from './helpers.js';
+import { SPEC_EXAMPLES } from './helpers.js';
 import { ssr } from './cli-helpers.js';
 import type { PlanDiff } from '../language/diff/plan-diff.js';
 
@@ -128,55 +127,5 @@ describe('ssr diff', () => {
             "- **warning** `fiscal/gap`: Objective 'JusticeReform' is not fully funded: 2031 USD 250,000, 2032 USD 250,000 (total USD 500,000). A strategy based on unrealistic resource estimates stalls mid-way: add funding for those years or reduce the costs. (line 116)",
             '',
         ].join('\n'));
-    });
-
-    const git = (...args: string[]) => {
-        const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: dir, encoding: 'utf8' });
-        assert.equal(r.status, 0, r.stderr);
-    };
-
-    it('reads the libraries of git:REV:path at REV: a library edit changes the money, a moved library changes nothing', async () => {
-        const LIBRARY = fs.readFileSync(path.join(ROOT, 'examples', 'lib', 'northland-actors.ssr'), 'utf8');
-        const PLAN = fs.readFileSync(path.join(ROOT, 'examples', 'northland.ssr'), 'utf8');
-        git('init', '-q');
-        fs.mkdirSync(path.join(dir, 'lib'));
-        fs.writeFileSync(path.join(dir, 'lib', 'northland-actors.ssr'), LIBRARY);
-        fs.writeFileSync(path.join(dir, 'plan.ssr'), PLAN);
-        git('add', '.');
-        git('commit', '-qm', 'base');
-        fs.writeFileSync(path.join(dir, 'lib', 'northland-actors.ssr'), LIBRARY.replace('{ kind international-organization }', '{ kind finance-ministry }'));
-        const edited = JSON.parse((await ssr(['diff', 'git:HEAD:plan.ssr', 'plan.ssr', '--format', 'json'], dir)).stdout) as PlanDiff;
-        assert.deepEqual(edited.changed, [{ kind: 'actor', name: 'MDTF', fields: [{ field: 'kind', before: 'international-organization', after: 'finance-ministry' }] }]);
-        assert.equal(edited.years.reduce((sum, y) => sum + y.external[1] - y.external[0], 0), -20_000_000, 'the trust fund is no longer external');
-
-        git('checkout', '-q', '--', '.');
-        fs.mkdirSync(path.join(dir, 'shared'));
-        fs.renameSync(path.join(dir, 'lib', 'northland-actors.ssr'), path.join(dir, 'shared', 'actors.ssr'));
-        fs.writeFileSync(path.join(dir, 'plan.ssr'), PLAN.replace('import "lib/northland-actors.ssr"', 'import "shared/actors.ssr"'));
-        const moved = JSON.parse((await ssr(['diff', 'git:HEAD:plan.ssr', 'plan.ssr', '--format', 'json'], dir)).stdout) as PlanDiff;
-        assert.deepEqual(moved, { status: 'changed', added: [], removed: [], renamed: [], changed: [], years: [], findings: { appeared: [], resolved: [], changed: [] } });
-    });
-
-    it('reads git:REV:path from a repository', async () => {
-        git('init', '-q');
-        fs.writeFileSync(path.join(dir, 'plan.ssr'), NORTHLAND);
-        git('add', 'plan.ssr');
-        git('commit', '-qm', 'base');
-        fs.writeFileSync(path.join(dir, 'plan.ssr'), NORTHLAND.replace('ceiling 10% of revenue', 'ceiling 8% of revenue'));
-        const result = await ssr(['diff', 'git:HEAD:plan.ssr', 'plan.ssr', '--format', 'json'], dir);
-        assert.equal(result.code, 0, result.stderr);
-        const parsed = JSON.parse(result.stdout) as PlanDiff;
-        assert.deepEqual(parsed.changed, [{ kind: 'fiscal block', name: 'fiscal', fields: [{ field: 'ceiling', before: '10%', after: '8%' }] }]);
-        const added = await ssr(['diff', 'git:HEAD:nothing.ssr', 'plan.ssr', '--format', 'json'], dir);
-        assert.equal(added.code, 0, added.stderr);
-        assert.equal((JSON.parse(added.stdout) as PlanDiff).status, 'added', 'a base that does not exist: a new strategy');
-        const removed = await ssr(['diff', 'git:HEAD:plan.ssr', 'gone.ssr', '--format', 'json'], dir);
-        assert.equal((JSON.parse(removed.stdout) as PlanDiff).status, 'removed', 'a head that does not exist: a removed strategy');
-        const neither = await ssr(['diff', 'git:HEAD:nothing.ssr', 'gone.ssr'], dir);
-        assert.equal(neither.code, 2);
-        assert.match(neither.stderr, /^ssr: cannot read 'git:HEAD:nothing\.ssr' nor 'gone\.ssr'/);
-        const unknown = await ssr(['diff', 'git:nowhere:plan.ssr', 'plan.ssr'], dir);
-        assert.equal(unknown.code, 2);
-        assert.match(unknown.stderr, /^ssr: unknown revision 'nowhere'/);
     });
 });

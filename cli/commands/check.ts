@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import { URI } from 'langium';
 import { checkUris } from '../../language/check.js';
 import { FORMATS } from '../formats/index.js';
-import { fingerprintOf, type ReportFile } from '../formats/types.js';
+import { baselineSentence, fingerprintOf, type ReportFile } from '../formats/types.js';
 import { resolvePaths } from '../files.js';
 import { baselineUris, readBaselineFile, revisionBaseline, type Baseline } from '../baseline.js';
 import { GitRevision, RevisionFileSystem } from '../git.js';
@@ -80,7 +80,7 @@ export const checkCommand: CommandSpec = {
         };
         writeOutput(io, FORMATS[format](input), values.output as string | undefined);
         if (baseline && (!TELLS_BASELINE.has(format) || values.output)) {
-            io.stderr.write(`ssr: ${known} finding${known === 1 ? ' was' : 's were'} already in the baseline (${baseline.source}) and ${known === 1 ? 'is' : 'are'} not reported.\n`);
+            io.stderr.write(`ssr: ${baselineSentence(known, baseline.source)}\n`);
         }
         const findings = reportFiles.flatMap(f => f.findings);
         const errors = findings.filter(f => f.severity === 'error').length;

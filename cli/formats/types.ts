@@ -64,6 +64,11 @@ export const fingerprintOf = (file: ReportFile, finding: FileFinding): string =>
 /** The line that says how many findings the baseline holds back, or undefined without a baseline. */
 export function baselineLine(input: FormatInput): string | undefined {
     if (!input.baseline) return undefined;
-    const n = input.baseline.known;
-    return `${n === 0 ? 'No' : n} finding${n === 1 ? ' was' : 's were'} already in the baseline (${input.baseline.source}) and ${n === 1 ? 'is' : 'are'} not reported.`;
+    return baselineSentence(input.baseline.known, input.baseline.source);
+}
+
+/** `17 findings were already in the baseline (git:main) and are not reported.` */
+export function baselineSentence(known: number, source: string): string {
+    if (known === 0) return `No finding was already in the baseline (${source}).`;
+    return `${known} finding${known === 1 ? ' was' : 's were'} already in the baseline (${source}) and ${known === 1 ? 'is' : 'are'} not reported.`;
 }

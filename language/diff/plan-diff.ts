@@ -20,7 +20,7 @@ import { toFinding, type FileFinding } from '../validation/findings.js';
 import { declarationPath, identities, renameParts, type Renames } from '../validation/identity.js';
 import type { SsrValidationServices } from '../validation/rule-engine.js';
 
-export interface FieldChange { field: string; before: string; after: string }
+interface FieldChange { field: string; before: string; after: string }
 interface DeclarationChange { kind: string; name: string; fields: FieldChange[] }
 interface Rename {
     kind: string;

@@ -104,14 +104,22 @@ export class FakeGitHub {
 type Value = string | number | boolean | null | undefined | Record<string, unknown> | unknown[];
 interface Status { failed: boolean }
 
+/** A value as text, as expressions compare and interpolate it. */
+function text(v: unknown): string {
+    if (v === undefined || v === null) return '';
+    if (typeof v === 'string') return v;
+    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+    return JSON.stringify(v);
+}
+
 /** Evaluates a GitHub Actions expression (the subset workflows here use). */
-export function evaluate(expression: string, context: Record<string, unknown>, status: Status = { failed: false }): Value {
+function evaluate(expression: string, context: Record<string, unknown>, status: Status = { failed: false }): Value {
     const tokens = expression.match(/'(?:[^']|'')*'|&&|\|\||==|!=|<=|>=|[<>!(),]|[A-Za-z_][\w-]*(?:\.[\w-]+|\[[^\]]*\])*|\d+(?:\.\d+)?/g) ?? [];
     let i = 0;
     const peek = () => tokens[i];
     const next = () => tokens[i++];
     const truthy = (v: Value) => v !== '' && v !== 0 && v !== false && v !== null && v !== undefined;
-    const equal = (a: Value, b: Value) => typeof a === 'string' && typeof b === 'string' ? a.toLowerCase() === b.toLowerCase() : String(a ?? '') === String(b ?? '');
+    const equal = (a: Value, b: Value) => typeof a === 'string' && typeof b === 'string' ? a.toLowerCase() === b.toLowerCase() : text(a) === text(b);
     const lookup = (name: string): Value => {
         let value: unknown = context;
         for (const part of name.split('.')) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
@@ -123,8 +131,8 @@ export function evaluate(expression: string, context: Record<string, unknown>, s
             case 'success': return !status.failed;
             case 'failure': return status.failed;
             case 'cancelled': return false;
-            case 'contains': return String(args[0] ?? '').toLowerCase().includes(String(args[1] ?? '').toLowerCase());
-            case 'startsWith': return String(args[0] ?? '').toLowerCase().startsWith(String(args[1] ?? '').toLowerCase());
+            case 'contains': return text(args[0]).toLowerCase().includes(text(args[1]).toLowerCase());
+            case 'startsWith': return text(args[0]).toLowerCase().startsWith(text(args[1]).toLowerCase());
             case 'toJSON': return JSON.stringify(args[0]);
             default: throw new Error(`unsupported function ${name}()`);
         }
@@ -168,16 +176,13 @@ export function evaluate(expression: string, context: Record<string, unknown>, s
 }
 
 /** `${{ … }}` in a string, replaced by the values. */
-export function interpolate(text: unknown, context: Record<string, unknown>, status?: Status): string {
-    return String(text ?? '').replace(/\$\{\{([\s\S]*?)\}\}/g, (_, expression: string) => {
-        const value = evaluate(expression.trim(), context, status);
-        return value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
-    });
+function interpolate(source: unknown, context: Record<string, unknown>, status?: Status): string {
+    return text(source).replace(/\$\{\{([\s\S]*?)\}\}/g, (_, expression: string) => text(evaluate(expression.trim(), context, status)));
 }
 
-function condition(text: unknown, context: Record<string, unknown>, status: Status): boolean {
-    if (text === undefined) return !status.failed;
-    const source = String(text).trim().replace(/^\$\{\{([\s\S]*)\}\}$/, '$1').trim();
+function condition(expression: unknown, context: Record<string, unknown>, status: Status): boolean {
+    if (expression === undefined) return !status.failed;
+    const source = text(expression).trim().replace(/^\$\{\{([\s\S]*)\}\}$/, '$1').trim();
     const usesStatus = /\b(always|success|failure|cancelled)\(/.test(source);
     const value = evaluate(source, context, status);
     const truthy = value !== '' && value !== 0 && value !== false && value !== null && value !== undefined;
@@ -186,7 +191,7 @@ function condition(text: unknown, context: Record<string, unknown>, status: Stat
 
 // ---- the runner -----------------------------------------------------------------------------
 
-export interface Annotation { type: 'error' | 'warning' | 'notice'; file?: string; line?: number; title?: string; message: string }
+interface Annotation { type: 'error' | 'warning' | 'notice'; file?: string; line?: number; title?: string; message: string }
 
 interface Step {
     name?: string; id?: string; run?: string; shell?: string; uses?: string; if?: unknown;
@@ -287,7 +292,7 @@ export class Runner {
     async runJob(job: { steps: Step[]; env?: Record<string, unknown> }, workflowEnv: Record<string, unknown> = {}): Promise<JobResult> {
         const eventFile = path.join(this.temp, 'event.json');
         fs.writeFileSync(eventFile, JSON.stringify(this.options.event));
-        Object.assign(this.jobEnv, Object.fromEntries(Object.entries({ ...workflowEnv, ...job.env }).map(([k, v]) => [k, String(v)])));
+        Object.assign(this.jobEnv, Object.fromEntries(Object.entries({ ...workflowEnv, ...job.env }).map(([k, v]) => [k, interpolate(v, { github: this.githubContext() })])));
         const status = { failed: false };
         const steps = await this.runSteps(job.steps, { github: this.githubContext(), env: this.jobEnv, runner: { temp: this.temp, os: 'Linux' } }, status, eventFile);
         return { failed: status.failed, steps, summary: this.summary, uploads: this.uploads, uses: this.used };
@@ -309,7 +314,7 @@ export class Runner {
                 ? await this.runScript(name, interpolate(step.run, ctx, status), step.shell, env, eventFile, actionPath)
                 : await this.runUses(name, String(step.uses), Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, interpolate(v, ctx, status)])), env, status, eventFile);
             results.push(result);
-            const continueOnError = String(step['continue-on-error'] ?? 'false') === 'true';
+            const continueOnError = text(step['continue-on-error']) === 'true';
             const outcome = result.exitCode === 0 ? 'success' : 'failure';
             if (step.id) stepsContext[step.id] = { outputs: result.outputs, outcome, conclusion: continueOnError ? 'success' : outcome };
             if (result.exitCode !== 0 && !continueOnError) status.failed = true;
@@ -395,4 +400,15 @@ export function yamlBlocks(markdown: string): { heading: string; text: string }[
         }
     }
     return blocks;
+}
+
+/** Stand-ins for npm and the like that record every call and fail: a workflow using the action must not need them. */
+export function poisonedNpm(dir: string): { bin: string; calls: () => string[] } {
+    const bin = path.join(dir, 'poisoned-bin');
+    const log = path.join(dir, 'npm-calls.log');
+    fs.mkdirSync(bin, { recursive: true });
+    for (const tool of ['npm', 'npx', 'yarn', 'pnpm']) {
+        fs.writeFileSync(path.join(bin, tool), `#!/bin/sh\necho "${tool} $*" >> "${log}"\necho "${tool} must not run in this workflow" >&2\nexit 97\n`, { mode: 0o755 });
+    }
+    return { bin, calls: () => fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n').filter(Boolean) : [] };
 }
