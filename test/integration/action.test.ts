@@ -58,6 +58,15 @@ describe('GitHub Action', function () {
         }
     });
 
+    it('is used in the docs by the tag its release makes (v<major of package.json>)', () => {
+        const major = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version.split('.')[0];
+        for (const file of ['README.md', 'docs/ci.md', 'action/run.mjs']) {
+            const refs = fs.readFileSync(path.join(ROOT, file), 'utf8').match(/ssr-tools\/ssr-strategy@v[\w.]+/g) ?? [];
+            assert.ok(refs.length > 0, file);
+            for (const ref of refs) assert.equal(ref, `ssr-tools/ssr-strategy@v${major}`, `${file}: ${ref}`);
+        }
+    });
+
     describe('in a simulated GitHub', () => {
         let dir: string, release: string;
         const github = new FakeGitHub();
