@@ -43,7 +43,7 @@ export class SsrDocumentValidator extends DefaultDocumentValidator {
 
     override async validateDocument(document: LangiumDocument, _options: ValidationOptions = {}, cancelToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
         const findings = await this.check(document, cancelToken);
-        const paths = findings.map(finding => findingPath({ ...finding, range: finding.range ?? this.rangeOf(finding) }, document));
+        const paths = findings.map(finding => findingPath(finding, document));
         const ids = identities(findings.map((finding, i) => ({ ruleId: finding.ruleId, path: paths[i], key: finding.key })));
         return findings.map((finding, i) => this.findingToDiagnostic(finding, { path: paths[i], identity: ids[i] }));
     }
