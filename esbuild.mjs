@@ -22,6 +22,8 @@ const common = {
     keepNames: true,
     logLevel: 'warning',
     define: { 'import.meta.url': 'importMetaUrl' },
+    // jsonc-parser's "main" is a UMD build that requires its parts at run time; bundle its ESM build.
+    alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
 
 // The rule pages, by rule id: the command line's SARIF carries them as each rule's help (cli/rule-help.ts).

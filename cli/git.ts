@@ -6,10 +6,12 @@
  * system the checker reads through (RevisionFileSystem) serves the files under it from git.
  */
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI, type FileSystemNode, type FileSystemProvider } from 'langium';
 import { NodeFileSystemProvider } from 'langium/node';
-import { UsageError } from './io.js';
+import type { SsrServices } from '../language/ssr-module.js';
+import { UsageError, createServices, type CliIo } from './io.js';
 
 function git(cwd: string, args: readonly string[]): { ok: boolean; stdout: string; stderr: string; buffer: Buffer } {
     const result = spawnSync('git', args, { cwd, maxBuffer: 256 * 1024 * 1024 });
@@ -129,7 +131,7 @@ export class GitRevision {
  * disk. A parent folder of a mount is the parent folder of the repository, so the lookup of
  * `.ssrrc.json` goes on from the revision's root to the folders above the repository as usual.
  */
-export class RevisionFileSystem implements FileSystemProvider {
+class RevisionFileSystem implements FileSystemProvider {
     private readonly disk = new NodeFileSystemProvider();
 
     constructor(private readonly revisions: readonly GitRevision[]) { }
@@ -192,4 +194,24 @@ export class RevisionFileSystem implements FileSystemProvider {
     readDirectory(uri: URI): Promise<FileSystemNode[]> {
         return this.find(uri) ? Promise.resolve(this.readDirectorySync(uri)) : this.disk.readDirectory(uri);
     }
+}
+
+/** The working folder relative to the repository root, with `/`, ending in `/` (empty at the root). */
+export function workingPrefix(cwd: string, root: string): string {
+    const relative = path.relative(root, fs.realpathSync(cwd)).split(path.sep).join('/');
+    return relative === '' ? '' : `${relative}/`;
+}
+
+/**
+ * The services of a command that reads git revisions: the file system serves them, and each
+ * revision's counterpart of the working folder is part of the workspace, as the working folder
+ * is, so that its imports resolve as they did then.
+ */
+export function createRevisionServices(io: CliIo, revisions: readonly GitRevision[]): SsrServices {
+    if (revisions.length === 0) return createServices(io);
+    const services = createServices(io, new RevisionFileSystem(revisions));
+    for (const revision of revisions) {
+        services.references.Imports.addWorkspaceRoot(URI.file(revision.pathOf(workingPrefix(io.cwd, revision.root).replace(/\/$/, ''))));
+    }
+    return services;
 }

@@ -4,9 +4,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type FileSystemProvider, type URI } from 'langium';
+import { URI, type FileSystemProvider } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createSsrServices, type SsrServices } from '../language/ssr-module.js';
+import { formatProblem } from '../language/config/config.js';
 
 interface OutputStream {
     write(text: string): unknown;
@@ -24,11 +25,14 @@ export interface CliIo {
 export class UsageError extends Error { }
 
 /**
- * The services every command checks with: the language server's, over the real file system, or
- * over one that also serves git revisions (git.ts RevisionFileSystem).
+ * The services every command checks with: the language server's, over the real file system (or
+ * one that also serves git revisions: git.ts createRevisionServices), with the working folder as
+ * the workspace.
  */
-export function createServices(fileSystem?: FileSystemProvider): SsrServices {
-    return createSsrServices(fileSystem ? { fileSystemProvider: () => fileSystem } : NodeFileSystem).Ssr;
+export function createServices(io: CliIo, fileSystem?: FileSystemProvider): SsrServices {
+    const services = createSsrServices(fileSystem ? { fileSystemProvider: () => fileSystem } : NodeFileSystem).Ssr;
+    services.references.Imports.setWorkspaceRoot(URI.file(io.cwd));
+    return services;
 }
 
 /** Writes a report to `output` (relative to the working folder) or to standard output. */
@@ -55,8 +59,15 @@ export function refuseOverwrite(io: CliIo, output: string | undefined, inputs: r
  */
 export function reportConfigProblems(io: CliIo, services: SsrServices, uris: readonly URI[]): boolean {
     const problems = new Set<string>();
+    const show = (file: string) => {
+        const uri = URI.parse(file);
+        return uri.scheme === 'file' ? displayPath(io, uri.fsPath) : file;
+    };
     for (const uri of uris) {
-        for (const problem of services.config.ConfigProvider.getConfig(uri).problems) problems.add(problem.message);
+        for (const problem of services.config.ConfigProvider.getConfig(uri).problems) {
+            // An extends entry's pointer to another file's problems: those are printed themselves.
+            if (!problem.via) problems.add(formatProblem(problem, show));
+        }
     }
     for (const problem of problems) io.stderr.write(`ssr: invalid configuration: ${problem}\n`);
     return problems.size > 0;

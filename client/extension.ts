@@ -24,6 +24,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             fileEvents: [
                 vscode.workspace.createFileSystemWatcher('**/*.ssr'),
                 vscode.workspace.createFileSystemWatcher('**/.ssrrc.json'),
+                vscode.workspace.createFileSystemWatcher('**/*.json'), // files a .ssrrc.json extends; the server ignores the others
             ],
         },
     };

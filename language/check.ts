@@ -27,7 +27,7 @@ export async function checkUris(services: SsrServices, uris: URI[], texts?: Map<
     const shared = services.shared;
     const documents = shared.workspace.LangiumDocuments;
     const factory = shared.workspace.LangiumDocumentFactory;
-    const fileSystem = shared.workspace.FileSystemProvider;
+    const imports = services.references.Imports;
     const requested = new Set(uris.map(u => u.toString()));
     const loaded: LangiumDocument[] = [];
     const queue = [...uris];
@@ -43,7 +43,8 @@ export async function checkUris(services: SsrServices, uris: URI[], texts?: Map<
             if (text !== undefined) {
                 document = factory.fromString(text, uri);
             } else {
-                if (!requested.has(key) && !(await exists(fileSystem, uri))) continue;
+                // An import that cannot be read as a library is a finding (reference/import), not an exception.
+                if (!requested.has(key) && imports.loadProblem(uri) !== undefined) continue;
                 document = await factory.fromUri(uri);
             }
             documents.addDocument(document);
@@ -65,12 +66,4 @@ export async function checkUris(services: SsrServices, uris: URI[], texts?: Map<
             document: document as LangiumDocument<ast.Document>,
         };
     });
-}
-
-async function exists(fileSystem: { exists(uri: URI): Promise<boolean> }, uri: URI): Promise<boolean> {
-    try {
-        return await fileSystem.exists(uri);
-    } catch {
-        return false;
-    }
 }

@@ -4,7 +4,7 @@
  * server, the command line and the tests all create their services here. Each layer declares the
  * services it adds beside its own code; this file only puts them together.
  */
-import { DefaultDocumentBuilder, inject, type LangiumDocument, type Module } from 'langium';
+import { type Cancellation, DefaultDocumentBuilder, inject, isOperationCancelled, type DocumentState, type LangiumDocument, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule,
     type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
@@ -79,6 +79,24 @@ const SsrModule: Module<SsrServices, PartialLangiumServices & SsrAddedServices> 
  * keystroke in one strategy does not re-check every other strategy of the workspace.
  */
 class SsrDocumentBuilder extends DefaultDocumentBuilder {
+    /**
+     * Every listener of a document's phase runs, even when the build is being cancelled: the
+     * document has reached the phase, and the listeners keep what depends on it true (the
+     * diagnostics the editor shows, the model caches cleared at Linked, requests waiting for the
+     * document). Langium's default checks cancellation before each listener and skips the rest,
+     * which left a validated document unpublished, and a request waiting on it unanswered, when
+     * an edit to another document arrived at that moment. Cancellation takes effect right after.
+     */
+    protected override async notifyDocumentPhase(document: LangiumDocument, state: DocumentState, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        for (const listener of this.documentPhaseListeners.get(state).slice()) {
+            try {
+                await listener(document, cancelToken);
+            } catch (error) {
+                if (!isOperationCancelled(error)) throw error;
+            }
+        }
+    }
+
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
         const services = this.serviceRegistry.getServices(document.uri) as Partial<SsrServices>;
         const imports = services.references?.Imports;

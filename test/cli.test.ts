@@ -83,7 +83,7 @@ describe('command line (in process)', () => {
         write('.ssrrc.json', '{ "rules": { "coverage/gender": "off", } ');
         const result = await ssr(['check', 'a.ssr'], dir);
         assert.equal(result.code, 2);
-        assert.match(result.stderr, /\.ssrrc\.json: not valid JSON/);
+        assert.match(result.stderr, /^ssr: invalid configuration: \.ssrrc\.json:1: not valid JSON: /);
     });
 
     it('exits 2 on an unknown rule id in the config, with a did-you-mean', async () => {
@@ -206,6 +206,7 @@ describe('command line (in process)', () => {
         const table = await ssr(['rules'], dir);
         assert.equal(table.code, 0);
         assert.match(table.stdout, /sequencing\/police-justice\s+warning/);
+        for (const id of ['sequencing/policy-before-capability', 'ownership/sector-lead-donors', 'ownership/contractor-oversight']) assert.match(table.stdout, new RegExp(`${id}\\s+warning`));
         const json = JSON.parse((await ssr(['rules', '--format', 'json'], dir)).stdout) as { id: string; severity: string; family: string; docs: string }[];
         assert.equal(json.length, createServices().rules.RuleRegistry.ids.length);
         assert.ok(json.every(r => r.docs.endsWith(`${r.id}.md`) && r.family === r.id.split('/')[0]));

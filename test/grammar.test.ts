@@ -146,7 +146,7 @@ describe('grammar', () => {
         const root = document.parseResult.value;
         const fiscal = root.elements.find(ast.isFiscal)!;
         assert.equal(percentValue(fiscal.ceiling), 0.12);
-        assert.equal(amountValue(fiscal.revenue), 820_000_000);
+        assert.equal(amountValue(fiscal.revenues[0].amount), 820_000_000);
         const phases = root.elements.filter(ast.isPhase);
         const main = rangeSpan(phases[1].range)!;
         assert.equal(main.end - main.start + 1, 42, 'from 2027 to 2030-06 is 42 months');

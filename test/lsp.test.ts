@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
 import { expectCompletion, expectFoldings, highlightHelper, textDocumentParams } from 'langium/test';
 import type { CodeAction, Diagnostic, Hover, Location, TextEdit } from 'vscode-languageserver';
-import { HEADER, SPEC_EXAMPLES, createServices, idsOf, parser, reset } from './helpers.js';
+import { HEADER, SPEC_EXAMPLES, createServices, findingsOf, idsOf, parser, reset } from './helpers.js';
 import { isPending } from './pending-examples.js';
 import { applyEdits, quickFixes as sharedQuickFixes } from './support/findings.js';
 
@@ -172,12 +172,12 @@ describe('editor features', () => {
     });
 
     it('shows code lenses with cost, funding and gap, and the final fiscal year', async () => {
-        const text = `${HEADER}actor MOF "MOF" { kind finance-ministry }\nobjective O "O" {\n    sector policing\n    lead MOF\n    cost capital 3M from 2027 to 2029\n    cost recurrent 1M per year from 2030\n}\nfunding F "F" {\n    from MOF\n    instrument national-budget\n    amount 2M from 2027 to 2028\n    supports O\n}\nfiscal {\n    revenue 100M in 2026\n    ceiling 10% of revenue\n}\n`;
+        const text = `${HEADER}actor MOF "MOF" { kind finance-ministry }\nobjective O "O" {\n    sector policing\n    lead MOF\n    cost capital 3M from 2027 to 2029\n    cost recurrent 1M per year from 2030\n}\nfunding F "F" {\n    from MOF\n    instrument national-budget\n    amount 2M from 2027 to 2028\n    supports O\n}\nfiscal {\n    revenue 100M in 2026 growing 0% per year\n    ceiling 10% of revenue\n}\n`;
         const document = await parse(text);
         const lenses = await services.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.textDocument.uri } });
         assert.deepEqual(lenses?.map(l => l.command?.title), [
             'Cost USD 4,000,000 · funded USD 2,000,000 · gap USD 2,000,000',
-            '2030: recurrent USD 1,000,000 · domestic USD 0 · ceiling USD 10,000,000',
+            '2030: recurrent USD 1,000,000 · domestic USD 0 · revenue USD 100,000,000 · ceiling USD 10,000,000',
         ]);
     });
 
@@ -226,6 +226,15 @@ describe('editor features', () => {
                 assert.ok(!idsOf(document).includes('syntax/error'), 'still parses');
             });
         }
+
+        it('on a document with a parse error, formats only the declarations that parsed and leaves the findings as they were', async () => {
+            const broken = `strategy "T" { country "X"  period from 2026 to 2030 currency USD }\nactor   A "A" {kind police}\nobjective O "O" { sector policing lead A\n activity V "V" { type vetting `;
+            const formatted = await format(broken);
+            assert.equal(formatted, `strategy "T" {\n    country "X"\n    period from 2026 to 2030\n    currency USD\n}\nactor A "A" { kind police }\nobjective O "O" { sector policing lead A\n activity V "V" { type vetting `);
+            const findings = async (text: string) => { const d = await parse(text); const f = findingsOf(d).map(x => `${x.ruleId} ${x.message}`).sort(); await reset(services); return f; };
+            assert.deepEqual(await findings(formatted), await findings(broken));
+            assert.equal(await format(formatted), formatted, 'idempotent');
+        });
 
         it('lays out a messy declaration', async () => {
             const messy = `strategy   "T"{country "X"\nperiod   from 2026 to 2030\n        currency USD}\n\n\n\nactor A "A" { kind police }\n// keep me\nobjective O "O" {sector policing lead A\n  activity V "V" {type vetting}\n}\n`;

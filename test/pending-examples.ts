@@ -13,10 +13,6 @@ export interface PendingExample {
 }
 
 export const PENDING_EXAMPLES: readonly PendingExample[] = [
-    { path: 'eastmarch-police.ssr', issue: 16 },
-    { path: 'lakeland.ssr', issue: 16 },
-    { path: 'lakeland-police.ssr', issue: 16 },
-    { path: 'westmoor/westmoor.ssr', issue: 12 },
 ];
 
 export const isPending = (relativePath: string): boolean =>

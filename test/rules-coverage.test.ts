@@ -156,20 +156,37 @@ describe('coverage rules', () => {
             }
         });
 
-        it('is silent when an oversight objective overlaps it', async () => {
-            await expectNoFindings(capability() + oversight('2029 to 2030'), RULE);
+        it('reports an oversight objective that starts later, even though the two overlap', async () => {
+            await expectFindings(capability() + oversight('2029 to 2030'), RULE, ['Pol']);
         });
 
         it('is silent when an oversight objective precedes it, even long before', async () => {
             await expectNoFindings(capability() + oversight('2026-01 to 2026-03'), RULE);
         });
 
-        it('counts oversight that starts in the last month of the objective', async () => {
-            await expectNoFindings(capability() + oversight('2029-12 to 2030-06'), RULE);
+        it('counts oversight that starts in the month the earliest capability activity starts, not the month after', async () => {
+            await expectNoFindings(capability() + oversight('2028-01 to 2030-06'), RULE);
+            await reset(services);
+            await expectFindings(capability() + oversight('2028-02 to 2030-06'), RULE, ['Pol']);
         });
 
         it('reports when the only oversight objective starts after it ends', async () => {
             await expectFindings(capability() + oversight('2030-01 to 2030-06'), RULE, ['Pol']);
+        });
+
+        it('judges by the earliest capability activity of the objective', async () => {
+            const text = capability().replace('    activity A', '    activity E "E" {\n        type equipment\n        from 2027-03 to 2027-06\n    }\n    activity A');
+            await expectFindings(text + oversight('2027-04 to 2030-06'), RULE, ['Pol']);
+            await reset(services);
+            await expectNoFindings(text + oversight('2027-03 to 2030-06'), RULE);
+        });
+
+        it('counts an oversight body among joint leads', async () => {
+            await expectNoFindings(capability() + oversight('2026 to 2027', 'justice', 'MOJ, Parl'), RULE);
+        });
+
+        it('counts providers among the targets of a joint lead (an activity without targets targets every lead)', async () => {
+            await expectFindings(capability().replace('lead NNP', 'lead MOJ, NNP'), RULE, ['Pol']);
         });
 
         it('counts an objective led by an oversight actor, whatever its sector', async () => {
@@ -179,11 +196,11 @@ describe('coverage rules', () => {
             await expectFindings(capability() + oversight('2026 to 2027', 'justice', 'MOJ'), RULE, ['Pol']);
         });
 
-        it('uses the whole span of the objective: a gap between its phases does not matter', async () => {
+        it('judges the earliest capability activity, not the start of the objective', async () => {
             const text = capability().replace('    lead NNP\n', '    lead NNP\n    in Early\n')
                 + 'phase Early "Early" {\n    stage preparatory\n    from 2026-01 to 2026-06\n}\n'
                 + oversight('2027-01 to 2027-06');
-            await expectNoFindings(text, RULE); // the objective runs 2026-01..2029-12
+            await expectNoFindings(text, RULE); // the objective starts 2026-01, its training 2028-01
         });
 
         it('reports once per objective, not per activity', async () => {

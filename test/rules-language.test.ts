@@ -34,12 +34,21 @@ describe('language rules', () => {
             await expectFindings(BASE + objective('    sector policing\n    lead NNP\n    partners ‹Nobody›, NNP, ‹Nemo›\n'), RULE, ['Nobody', 'Nemo']);
         });
 
-        it('reports a library that cannot be found, at its path', async () => {
-            await expectFindings(`${BASE}import ‹"missing.ssr"›\n`, RULE, ['"missing.ssr"']);
-        });
-
         it('is silent when every name resolves', async () => {
             await expectNoFindings(BASE + objective('    sector policing\n    lead NNP\n    partners NNP\n    in Main\n'), RULE);
+        });
+    });
+
+    describe('reference/import', () => {
+        const RULE = 'reference/import';
+
+        it('reports a library that cannot be found, at its path, and not as unresolved', async () => {
+            const [finding] = await expectFindings(`${BASE}import ‹"missing.ssr"›\n`, RULE, ['"missing.ssr"']);
+            assert.match(finding.message, /does not exist/);
+        });
+
+        it('is silent without imports', async () => {
+            await expectNoFindings(BASE + objective('    sector policing\n    lead NNP\n'), RULE);
         });
     });
 
@@ -69,7 +78,7 @@ describe('language rules', () => {
         });
 
         it('reports a second fiscal block at its keyword', async () => {
-            const fiscal = '{\n    revenue 100M in 2026\n    ceiling 10% of revenue\n}\n';
+            const fiscal = '{\n    revenue 100M in 2026 growing 0% per year\n    ceiling 10% of revenue\n}\n';
             await expectFindings(`${BASE}fiscal ${fiscal}‹second:fiscal› ${fiscal}`, RULE, ['second']);
         });
     });
@@ -121,9 +130,16 @@ describe('language rules', () => {
         });
 
         it('reports a negative amount and a share above 100%, at the value', async () => {
-            const text = `${BASE}objective P "P" {\n    sector policing\n    lead NNP\n    cost capital ‹amount:-1M› from 2027 to 2027\n}\nfiscal {\n    revenue 100M in 2026\n    ceiling ‹ceiling:101%› of revenue\n}\n`;
+            const text = `${BASE}objective P "P" {\n    sector policing\n    lead NNP\n    cost capital ‹amount:-1M› from 2027 to 2027\n}\nfiscal {\n    revenue 100M in 2026 growing 0% per year\n    ceiling ‹ceiling:101%› of revenue\n}\n`;
             await expectFindings(text, RULE, ['amount', 'ceiling']);
             await expectNoFindings(text.replace('-1M', '1M').replace('101%', '100%'), RULE);
+        });
+
+        it('reports an amount too large to add up to the cent, at the value, and leaves it out of the fiscal model', async () => {
+            const text = `${BASE}objective P "P" {\n    sector policing\n    lead NNP\n    cost capital ‹amount:90,071,992,547,410› from 2027 to 2027\n    cost recurrent 1M per year from 2028\n}\n`;
+            const [finding] = await expectFindings(text, RULE, ['amount']);
+            assert.match(finding.message, /too large to compute exactly/);
+            await expectNoFindings(text.replace('90,071,992,547,410', '90,071,992,547,409'), RULE);
         });
 
         it('does not judge benchmark years as ranges', async () => {

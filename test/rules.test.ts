@@ -127,13 +127,16 @@ objective J "J" {
 }
 `;
             const edits = (f: Found) => (f.fix?.edits ?? []).map(e => e.title);
-            // justice starts after the police objective ends
+            // justice starts after the police objective ends; there is no corrections objective
             const [late] = await expectFindings(text, RULE, ['P']);
-            assert.deepEqual(edits(late), ['Add a justice objective alongside P', 'Add a corrections objective alongside P']);
-            assert.ok(late.message.includes('no justice and no corrections objective'), late.message);
-            const [overlapping] = await expectFindings(text.replace('from 2029 to 2030', 'from 2028 to 2030'), RULE, ['P']);
-            assert.deepEqual(edits(overlapping), ['Add a corrections objective alongside P']);
-            assert.ok(overlapping.message.includes('no corrections objective') && !overlapping.message.includes('no justice'), overlapping.message);
+            assert.deepEqual(edits(late), ['Add justice and corrections objectives alongside P']);
+            assert.ok(late.message.includes("the first justice objective, objective 'J', starts only 2029-01") && late.message.includes('there is no corrections objective'), late.message);
+            // overlapping is not enough: the courts must have started when the training starts
+            const [overlapping] = await expectFindings(text.replace('from 2029 to 2030', 'from 2027-02 to 2030'), RULE, ['P']);
+            assert.deepEqual(edits(overlapping), ['Add justice and corrections objectives alongside P']);
+            const [inTime] = await expectFindings(text.replace('from 2029 to 2030', 'from 2027-01 to 2030'), RULE, ['P']);
+            assert.deepEqual(edits(inTime), ['Add a corrections objective alongside P']);
+            assert.ok(inTime.message.includes('no corrections objective') && !inTime.message.includes('justice objective'), inTime.message);
         });
     });
 
@@ -252,6 +255,19 @@ ${extra}`;
             assert.ok(a.message.includes('2027 USD 2,142,857'), a.message);
         });
 
+        it('does not report the cents left over when amounts are spread over years (a gap that rounds to 0)', async () => {
+            // 3M over three years is 1,000,000 a year; two lines of 2M and 1M over the same years
+            // split 666,666.67 + 666,666.67 + 666,666.66 and 333,333.34 + 333,333.33 + 333,333.33.
+            const text = `${BASE}objective ‹J› "J" {\n    sector justice\n    lead MOJ\n    cost capital 3M from 2027 to 2029\n}\n`
+                + 'funding F1 "F1" {\n    from MOF\n    instrument national-budget\n    amount 2M from 2027 to 2029\n    supports J\n}\n'
+                + 'funding F2 "F2" {\n    from MOF\n    instrument national-budget\n    amount 1M from 2027 to 2029\n    supports J\n}\n';
+            const { document } = await check(text);
+            const j = [...model(document).objectives.values()][0];
+            assert.equal(Math.round(j.years.get(2029)!.gap * 100), 1, 'a cent is left over in the last year');
+            await expectNoFindings(text, 'fiscal/gap');
+            await expectFindings(text.replace('amount 1M', 'amount 0.9M'), 'fiscal/gap', ['J']);
+        });
+
         it('warns about an objective with costs and no funding line, and not about a funded one', async () => {
             const text = `${BASE}\nobjective ‹A› "A" {\n    sector policing\n    lead NNP\n    cost capital 3M from 2027 to 2029\n}\n`;
             await expectFindings(text, 'fiscal/unfunded', ['A']);
@@ -345,12 +361,12 @@ funding Budget "Budget" {
             const { document } = await check(text);
             const years = new Map(model(document).years.map(y => [y.year, y]));
             assert.deepEqual([years.get(2029)!.external, years.get(2030)!.external, years.get(2030)!.domestic], [1_000_000, 2_000_000, 1_000_000]);
-            const withMax = text + 'fiscal {\n    revenue 100M in 2026\n    ceiling 10% of revenue\n    max-external-share 70%\n}\n';
+            const withMax = text + 'fiscal {\n    revenue 100M in 2026 growing 0% per year\n    ceiling 10% of revenue\n    max-external-share 70%\n}\n';
             await expectFindings(withMax, RULE, [{ at: 'title', key: '2030' }]); // the strategy's own maximum applies
         });
 
         it('checks affordability at the ceiling and recurrent costs after exit', async () => {
-            const text = `${BASE}objective A "A" {\n    sector policing\n    lead NNP\n    cost recurrent 20M per year from 2026\n}\nfunding B "B" {\n    from MOF\n    instrument national-budget\n    amount 5M per year from 2026 to 2030\n    supports A\n}\nfiscal {\n    revenue 100M in 2026\n    ceiling ‹ceiling:4%› of revenue\n}\n`;
+            const text = `${BASE}objective A "A" {\n    sector policing\n    lead NNP\n    cost recurrent 20M per year from 2026\n}\nfunding B "B" {\n    from MOF\n    instrument national-budget\n    amount 5M per year from 2026 to 2030\n    supports A\n}\nfiscal {\n    revenue 100M in 2026 growing 0% per year\n    ceiling ‹ceiling:4%› of revenue\n}\n`;
             const [afford] = await expectFindings(text, 'fiscal/affordability', ['ceiling']);
             assert.ok(afford.message.includes('2026 (USD 5,000,000 against USD 4,000,000)'), afford.message);
             const [exit] = await expectFindings(text, 'fiscal/recurrent-after-exit', ['title']);

@@ -7,8 +7,8 @@ import { FORMATS } from '../formats/index.js';
 import { baselineSentence, fingerprintOf, type ReportFile } from '../formats/types.js';
 import { resolvePaths } from '../files.js';
 import { baselineUris, readBaselineFile, revisionBaseline, type Baseline } from '../baseline.js';
-import { GitRevision, RevisionFileSystem } from '../git.js';
-import { UsageError, createServices, displayPath, packageVersion, reportConfigProblems, writeOutput } from '../io.js';
+import { GitRevision, createRevisionServices } from '../git.js';
+import { UsageError, displayPath, packageVersion, reportConfigProblems, writeOutput } from '../io.js';
 import { repositoryPath } from '../repository.js';
 import type { CommandSpec } from '../options.js';
 
@@ -47,7 +47,7 @@ export const checkCommand: CommandSpec = {
         if (revisionSpec === '') throw new UsageError("--baseline git: needs a revision, e.g. 'git:main'");
         const revision = revisionSpec !== undefined ? GitRevision.open(io.cwd, revisionSpec) : undefined;
         let baseline: Baseline | undefined = baselineSpec !== undefined && !revision ? readBaselineFile(io, baselineSpec) : undefined;
-        const services = createServices(revision ? new RevisionFileSystem([revision]) : undefined);
+        const services = createRevisionServices(io, revision ? [revision] : []);
         if (typeof values.config === 'string') {
             const configPath = path.resolve(io.cwd, values.config);
             if (!fs.existsSync(configPath)) throw new UsageError(`cannot read the config file '${values.config}'`);

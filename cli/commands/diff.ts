@@ -16,8 +16,8 @@ import { renderDiffMarkdown } from '../../language/diff/markdown.js';
 import { diffPlans, type PlanDiff } from '../../language/diff/plan-diff.js';
 import type { SsrServices } from '../../language/ssr-module.js';
 import { resolvePaths } from '../files.js';
-import { GitRevision, RevisionFileSystem } from '../git.js';
-import { UsageError, createServices, displayPath, reportConfigProblems, writeOutput, type CliIo } from '../io.js';
+import { GitRevision, createRevisionServices, workingPrefix } from '../git.js';
+import { UsageError, displayPath, reportConfigProblems, writeOutput, type CliIo } from '../io.js';
 import { repositoryPath } from '../repository.js';
 import type { CommandSpec, OptionValues } from '../options.js';
 
@@ -44,12 +44,6 @@ interface FileDiff {
     markdown: string;
 }
 
-/** `/` paths of the working folder relative to the repository root. */
-function cwdPrefix(io: CliIo, root: string): string {
-    const relative = path.relative(root, fs.realpathSync(io.cwd)).split(path.sep).join('/');
-    return relative === '' ? '' : `${relative}/`;
-}
-
 function readVersion(spec: string, io: CliIo, revisions: Map<string, GitRevision>): Version {
     const git = /^git:([^:]+):(.+)$/.exec(spec);
     if (!git) {
@@ -66,7 +60,7 @@ function readVersion(spec: string, io: CliIo, revisions: Map<string, GitRevision
     const [, rev, relative] = git;
     const revision = revisions.get(rev) ?? GitRevision.open(io.cwd, rev);
     revisions.set(rev, revision);
-    const repoPath = path.posix.normalize(`${cwdPrefix(io, revision.root)}${relative.replace(/\\/g, '/')}`).replace(/^\.\//, '');
+    const repoPath = path.posix.normalize(`${workingPrefix(io.cwd, revision.root)}${relative.replace(/\\/g, '/')}`).replace(/^\.\//, '');
     const display = displayPath(io, path.join(revision.root, ...repoPath.split('/')));
     return { uri: revision.hasFile(repoPath) ? URI.file(revision.pathOf(repoPath)) : undefined, display, repoPath, revision };
 }
@@ -97,7 +91,7 @@ const searched = (repoPath: string) => repoPath.endsWith('.ssr') && !repoPath.sp
 
 /** The `.ssr` files of a revision that paths name (as `ssr check` reads paths), relative to the repository. */
 function revisionFiles(revision: GitRevision, paths: readonly string[], io: CliIo): string[] {
-    const prefix = cwdPrefix(io, revision.root);
+    const prefix = workingPrefix(io.cwd, revision.root);
     const all = revision.allFiles();
     const result = new Set<string>();
     for (const given of paths.length > 0 ? paths : ['.']) {
@@ -165,7 +159,7 @@ async function diffSince(io: CliIo, values: OptionValues, since: string, positio
         if (!usedBases.has(base) && !fs.existsSync(path.join(root, ...(newPath.get(base) ?? base).split('/')))) pairs.push({ base });
     }
     if (pairs.length === 0) throw new UsageError(`no .ssr file under ${positionals.length > 0 ? positionals.map(p => `'${p}'`).join(', ') : "'.'"}, now or at '${since}'`);
-    const services = createServices(new RevisionFileSystem([revision]));
+    const services = createRevisionServices(io, [revision]);
     const headUris = pairs.flatMap(p => p.head ? [URI.file(p.head)] : []);
     if (reportConfigProblems(io, services, headUris)) throw new ConfigProblems();
     const uriOf = (p: { base?: string; head?: string }) => ({ base: p.base !== undefined ? URI.file(revision.pathOf(p.base)) : undefined, head: p.head ? URI.file(p.head) : undefined });
@@ -230,7 +224,7 @@ export const diffCommand: CommandSpec = {
         const revisions = new Map<string, GitRevision>();
         const base = readVersion(positionals[0], io, revisions), head = readVersion(positionals[1], io, revisions);
         if (!base.uri && !head.uri) throw new UsageError(`cannot read '${positionals[0]}' nor '${positionals[1]}'`);
-        const services = createServices(revisions.size > 0 ? new RevisionFileSystem([...revisions.values()]) : undefined);
+        const services = createRevisionServices(io, [...revisions.values()]);
         if (head.uri && !head.revision && reportConfigProblems(io, services, [head.uri])) return 2;
         const uris = [base.uri, head.uri].filter((u): u is URI => u !== undefined);
         const reports = await checkUris(services, uris);

@@ -20,7 +20,7 @@ export const summaryCommand: CommandSpec = {
         const [file] = resolvePaths(positionals, io.cwd);
         if (!file) throw new UsageError(`no .ssr file at '${positionals[0]}'`);
         refuseOverwrite(io, values.output as string | undefined, [file]);
-        const services = createServices();
+        const services = createServices(io);
         if (reportConfigProblems(io, services, [URI.file(file)])) return 2;
         const [report] = await checkUris(services, [URI.file(file)]);
         writeOutput(io, summarize(services, report.document, values.format as SummaryFormat, displayPath(io, file)), values.output as string | undefined);

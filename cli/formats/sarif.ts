@@ -85,7 +85,11 @@ export const sarif: Formatter = input => {
                         },
                     }],
                     partialFingerprints: { primaryLocationLineHash: `${hash.slice(0, 16)}:1`, 'ssrIdentity/v1': hash },
-                    properties: { identity: finding.identity },
+                    properties: {
+                        identity: finding.identity,
+                        // The records the finding rests on (fiscal/instrument-restriction: each restriction met).
+                        ...(finding.related ? { related: finding.related.map(r => ({ id: r.id, severity: r.severity, message: r.message, ...(r.source ? { source: r.source } : {}) })) } : {}),
+                    },
                 };
             }),
         }],

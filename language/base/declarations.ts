@@ -54,7 +54,7 @@ export const titleOf = (node: { title?: string }): string | undefined => node.ti
  * How a message names a declaration, even mid-edit: `'PoliceReform'`, else its title in quotes,
  * else its kind and line (`the objective on line 34`).
  */
-function nameOf(node: ast.Declaration): string {
+export function nameOf(node: ast.Declaration): string {
     if (ast.isNamedDeclaration(node) && node.name) return `'${node.name}'`;
     const title = titleOf(node as { title?: string });
     if (title) return `"${title}"`;

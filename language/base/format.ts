@@ -10,6 +10,12 @@ export function money(value: number): string {
     return Math.round(value).toLocaleString('en-US');
 }
 
+/** An amount to the cent with thousands separators: `146,969,384.57`; `—` when not finite. */
+export function moneyCents(value: number): string {
+    if (!Number.isFinite(value)) return '—';
+    return value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
 /** Money in the strategy's currency: `USD 2,000,000` (the currency is left out when unknown). */
 export function formatMoney(value: number, currency?: string): string {
     return `${currency ? currency + ' ' : ''}${money(value)}`;
@@ -21,6 +27,17 @@ export const quantity = (q: { value: number; percent: boolean } | undefined): st
 
 /** `Objective` from `objective`. */
 export const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * An objective's balance as arithmetic a reader can check: `USD 12,000,000 = funded USD 9,000,000
+ * + gap USD 3,000,000 − surplus USD 0` (cost = funded + gap − surplus). Whole units unless one of
+ * the four has cents, then all four to the cent, so that the printed figures add up too.
+ */
+export function formatBalance(b: { cost: number; funded: number; gap: number; surplus: number }, currency?: string): string {
+    const whole = [b.cost, b.funded, b.gap, b.surplus].every(v => Math.abs(v - Math.round(v)) < 0.005);
+    const show = (v: number) => `${currency ? currency + ' ' : ''}${whole ? money(v) : moneyCents(v)}`;
+    return `${show(b.cost)} = funded ${show(b.funded)} + gap ${show(b.gap)} − surplus ${show(b.surplus)}`;
+}
 
 /** `1 objective`, `2 objectives` */
 export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

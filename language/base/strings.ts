@@ -1,20 +1,29 @@
-/** Edit distance (Levenshtein, with adjacent transpositions counted as one edit). */
-function editDistance(a: string, b: string): number {
+/**
+ * Edit distance (Levenshtein, with adjacent transpositions counted as one edit), or `limit + 1`
+ * as soon as it is sure to exceed `limit`: three rows of memory, and no work past the limit.
+ */
+function editDistance(a: string, b: string, limit: number): number {
     const n = a.length, m = b.length;
-    if (n === 0) return m;
-    if (m === 0) return n;
-    const d: number[][] = Array.from({ length: n + 1 }, (_, i) => [i, ...new Array<number>(m).fill(0)]);
-    for (let j = 1; j <= m; j++) d[0][j] = j;
+    if (Math.abs(n - m) > limit) return limit + 1;
+    if (n === 0 || m === 0) return Math.max(n, m);
+    let before = new Array<number>(m + 1).fill(0), previous = Array.from({ length: m + 1 }, (_, j) => j), current = new Array<number>(m + 1).fill(0);
+    let previousMin = 0;
     for (let i = 1; i <= n; i++) {
+        current[0] = i;
+        let rowMin = i;
         for (let j = 1; j <= m; j++) {
             const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-            }
+            let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
+            current[j] = value;
+            if (value < rowMin) rowMin = value;
         }
+        // A transposition reaches back two rows: stop only when two rows in a row exceed the limit.
+        if (rowMin > limit && previousMin > limit) return limit + 1;
+        previousMin = rowMin;
+        [before, previous, current] = [previous, current, before];
     }
-    return d[n][m];
+    return previous[m];
 }
 
 /**
@@ -26,11 +35,12 @@ export function closest(word: string, candidates: Iterable<string>): string | un
     const lower = word.toLowerCase();
     let best: string | undefined;
     let bestScore = Infinity;
+    const limit = Math.max(2, Math.floor(word.length / 3));
     for (const candidate of new Set(candidates)) {
         if (candidate === word) continue;
         const c = candidate.toLowerCase();
-        let score = editDistance(lower, c);
-        if (score > Math.max(2, Math.floor(word.length / 3))) {
+        let score = editDistance(lower, c, limit);
+        if (score > limit) {
             if (lower.length >= 3 && (c.startsWith(lower) || lower.startsWith(c))) {
                 score = Math.abs(c.length - lower.length) / 10 + 2.5;
             } else {

@@ -11,7 +11,10 @@
 export type TaxonomyName = 'context' | 'approach' | 'jurisdiction' | 'stage' | 'actorKind' | 'sector' | 'dimension'
     | 'level' | 'activityType' | 'theme' | 'benchmarkType' | 'source' | 'instrument';
 
-export type ActorCategory = 'provider' | 'justice' | 'management' | 'oversight' | 'civil-society' | 'non-state' | 'external';
+export const ACTOR_CATEGORIES = ['provider', 'justice', 'management', 'oversight', 'civil-society', 'non-state', 'external'] as const;
+
+/** The category of an actor kind (LANGUAGE.md 6.2): what the rules reason about. */
+export type ActorCategory = typeof ACTOR_CATEGORIES[number];
 
 export interface TermInfo {
     /** The term as written, e.g. `post-conflict`. */

@@ -23,6 +23,12 @@ export function parseNumberToken(text: string): number {
     return Number(base);
 }
 
+/** The largest amount the fiscal model adds up exactly: money is kept in integer cents (2^53 - 1 cents). */
+export const MAX_AMOUNT = Math.floor(Number.MAX_SAFE_INTEGER / 100);
+
+/** Whether an amount can be computed exactly, to the cent. */
+export const isComputable = (value: number): boolean => Number.isFinite(value) && Math.abs(value) <= MAX_AMOUNT;
+
 export function amountValue(amount: Amount | undefined): number | undefined {
     if (!amount?.value) return undefined;
     const value = parseNumberToken(amount.value);

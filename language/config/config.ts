@@ -1,120 +1,48 @@
 /**
- * `.ssrrc.json`: severity overrides and settings (RULES.md "Configuration"), found in the folder
- * of a file or its nearest parent, shared by the language server and the command line.
- * A broken file yields one clear problem naming the file; unknown ids and settings are reported
- * with a did-you-mean, never ignored.
+ * `.ssrrc.json` (RULES.md "Configuration"), found in the folder of a file or its nearest parent,
+ * shared by the language server and the command line: severity overrides, settings, terms added
+ * to the taxonomies, instrument restrictions, and `extends` chains of further files.
+ *
+ *   parse.ts      one file on its own: its keys, each mistake a problem at its line
+ *   taxonomy.ts   "taxonomy": added terms        restrictions.ts  "restrictions" records
+ *   resolve.ts    a chain of files merged into one ResolvedConfig
+ *   this file     which configuration governs a document, cached per chain
+ *
+ * A broken file yields clear problems naming the file and line; unknown keys, ids, settings, lists,
+ * categories and flags are reported with a did-you-mean, never ignored; the valid parts are used.
  */
 import { UriUtils, type URI, type FileSystemProvider } from 'langium';
-import { closest, didYouMean } from '../base/strings.js';
-import { canBeTurnedOff } from '../base/rule-ids.js';
 import { isConfiguredSeverity, type ConfiguredSeverity } from '../base/severity.js';
-import { BUILTIN_VOCABULARY, type Vocabulary } from '../base/taxonomy.js';
+import { checkSeverityEntry, parseConfigFile, unreadableFile, type ParsedConfigFile } from './parse.js';
+import type { ConfigProblem } from './problems.js';
+import { EMPTY_CONFIG, resolveChain, type ResolvedConfig } from './resolve.js';
+
+export type { ConfigProblem } from './problems.js';
+export { formatProblem } from './problems.js';
+export type { ResolvedConfig } from './resolve.js';
+export { EMPTY_CONFIG } from './resolve.js';
 
 export const CONFIG_FILE_NAME = '.ssrrc.json';
 
-interface Settings {
-    /** `fiscal.maxExternalShare`, a fraction (0.5 = 50%). */
-    readonly maxExternalShare: number;
-}
-
-const DEFAULT_SETTINGS: Settings = { maxExternalShare: 0.5 };
-const SETTING_NAMES: Record<string, keyof Settings> = { 'fiscal.maxExternalShare': 'maxExternalShare' };
-
-export interface ConfigProblem {
-    /** The config file (as a URI string), or the editor setting that is wrong. */
-    readonly file: string;
-    readonly message: string;
-    /** True when the file could not be used at all (unreadable, not JSON, wrong shape). */
-    readonly fatal: boolean;
-    /** 0-based line of the offending text in the file, when known. */
-    readonly line?: number;
-}
-
-export interface ResolvedConfig {
-    /** The file that was used, if any. */
-    readonly file?: URI;
-    readonly severities: ReadonlyMap<string, ConfiguredSeverity>;
-    readonly settings: Settings;
-    /** The terms valid under this configuration: the built-in ones and those it adds. */
-    readonly vocabulary: Vocabulary;
-    readonly problems: readonly ConfigProblem[];
-}
-
-export const EMPTY_CONFIG: ResolvedConfig = { severities: new Map(), settings: DEFAULT_SETTINGS, vocabulary: BUILTIN_VOCABULARY, problems: [] };
-
-/** Parses the text of a config file against the known rule ids. */
-function parseConfig(text: string, file: URI, ruleIds: readonly string[]): ResolvedConfig {
-    const where = file.scheme === 'file' ? file.fsPath : file.toString();
-    const problems: ConfigProblem[] = [];
-    const fatal = (message: string): ResolvedConfig =>
-        ({ file, severities: new Map(), settings: DEFAULT_SETTINGS, vocabulary: BUILTIN_VOCABULARY, problems: [{ file: file.toString(), message: `${where}: ${message}`, fatal: true }] });
-    let json: unknown;
-    try {
-        json = JSON.parse(text);
-    } catch (error) {
-        return fatal(`not valid JSON (${(error as Error).message})`);
-    }
-    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-        return fatal('expected a JSON object with "rules" and/or "settings"');
-    }
-    const lineOf = (needle: string): number | undefined => {
-        const index = text.indexOf(JSON.stringify(needle));
-        return index < 0 ? undefined : text.slice(0, index).split('\n').length - 1;
-    };
-    const problem = (message: string, key: string) => problems.push({ file: file.toString(), message: `${where}: ${message}`, fatal: false, line: lineOf(key) });
-    const severities = new Map<string, ConfiguredSeverity>();
-    const settings: { -readonly [K in keyof Settings]: Settings[K] } = { ...DEFAULT_SETTINGS };
-    for (const [key, value] of Object.entries(json as Record<string, unknown>)) {
-        if (key === 'rules') {
-            if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-                return fatal('"rules" must be an object mapping rule ids to "error", "warning", "info", "hint" or "off"');
-            }
-            for (const [id, severity] of Object.entries(value as Record<string, unknown>)) {
-                const error = checkSeverityEntry(id, severity, ruleIds);
-                if (error) problem(error, id);
-                else if (isConfiguredSeverity(severity)) severities.set(id, severity);
-            }
-        } else if (key === 'settings') {
-            if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-                return fatal('"settings" must be an object');
-            }
-            for (const [name, setting] of Object.entries(value as Record<string, unknown>)) {
-                const field = SETTING_NAMES[name];
-                if (!field) {
-                    problem(`unknown setting '${name}'.${didYouMean(closest(name, Object.keys(SETTING_NAMES)))}`, name);
-                } else if (typeof setting !== 'number' || !(setting >= 0 && setting <= 1)) {
-                    problem(`setting '${name}' must be a number between 0 and 1 (a share: 0.4 = 40%)`, name);
-                } else {
-                    settings[field] = setting;
-                }
-            }
-        } else {
-            problem(`unknown key '${key}'; expected "rules" or "settings".${didYouMean(closest(key, ['rules', 'settings']))}`, key);
-        }
-    }
-    return { file, severities, settings, vocabulary: BUILTIN_VOCABULARY, problems };
-}
-
-/** An error message for one `"id": severity` entry, or undefined when it is valid. */
-function checkSeverityEntry(id: string, severity: unknown, ruleIds: readonly string[]): string | undefined {
-    if (!ruleIds.includes(id)) {
-        return `unknown rule id '${id}'.${didYouMean(closest(id, ruleIds))}`;
-    }
-    if (!isConfiguredSeverity(severity)) {
-        return `rule '${id}': severity must be one of "error", "warning", "info", "hint", "off"`;
-    }
-    if (severity === 'off' && !canBeTurnedOff(id)) {
-        return `rule '${id}' is a language rule and is always on`;
-    }
-    return undefined;
+/** Why a file could not be read, in plain words. */
+function readError(error: unknown): string {
+    const code = (error as { code?: string }).code;
+    if (code === 'ENOENT') return 'no such file';
+    if (code === 'EISDIR') return 'it is a folder';
+    if (code === 'EACCES') return 'permission denied';
+    return (error as Error).message;
 }
 
 /**
  * Finds and caches the configuration that applies to each document. The command line may fix one
- * file for all documents (`--config`); the editor adds `ssr.rules` overrides on top.
+ * file for all documents (`--config`); the editor adds `ssr.rules` overrides on top. Each file is
+ * read once and each chain resolved once, until one of its files changes (`invalidate`).
  */
 export class SsrConfigProvider {
-    private readonly cache = new Map<string, ResolvedConfig>();
+    /** Resolved configurations by their file ('' for none). */
+    private readonly resolved = new Map<string, ResolvedConfig>();
+    /** Configuration files as read, by URI: a file several chains extend is read once. */
+    private readonly files = new Map<string, ParsedConfigFile>();
     private explicitFile?: URI;
     private editorOverrides = new Map<string, ConfiguredSeverity>();
     private editorProblems: ConfigProblem[] = [];
@@ -124,7 +52,7 @@ export class SsrConfigProvider {
     /** Use this file for every document (the command line's `--config`). */
     setExplicitConfig(file: URI | undefined): void {
         this.explicitFile = file;
-        this.cache.clear();
+        this.resolved.clear();
     }
 
     /** `ssr.rules` from the editor's settings: severities that override the files, in the editor only. */
@@ -138,16 +66,48 @@ export class SsrConfigProvider {
                 else if (isConfiguredSeverity(severity)) this.editorOverrides.set(id, severity);
             }
         }
-        this.cache.clear();
+        this.resolved.clear();
     }
 
     get editorSettingProblems(): readonly ConfigProblem[] {
         return this.editorProblems;
     }
 
-    /** Forget what was read (a config file changed). */
+    /** Forget everything that was read. */
     clear(): void {
-        this.cache.clear();
+        this.resolved.clear();
+        this.files.clear();
+    }
+
+    /**
+     * Forget what was read of these files (URI strings; they changed on disk) and every
+     * configuration whose chain read them (or tried to: a missing file may have appeared).
+     * Returns the configurations forgotten, as they were. A new `.ssrrc.json` needs nothing
+     * forgotten: the lookup of a document's configuration file is not cached.
+     */
+    invalidate(changed: readonly string[]): ResolvedConfig[] {
+        const set = new Set(changed);
+        for (const uri of set) this.files.delete(uri);
+        const dropped: ResolvedConfig[] = [];
+        for (const [key, config] of this.resolved) {
+            if (config.chain.some(f => set.has(f))) {
+                this.resolved.delete(key);
+                dropped.push(config);
+            }
+        }
+        return dropped;
+    }
+
+    /** Whether a file (URI string) is a configuration file: a `.ssrrc.json`, or a file a configuration in use read. */
+    isConfigurationFile(uri: string): boolean {
+        if (uri.endsWith('/' + CONFIG_FILE_NAME)) return true;
+        for (const config of this.resolved.values()) if (config.chain.includes(uri)) return true;
+        return false;
+    }
+
+    /** The configurations resolved so far (each chain once). */
+    get configurations(): Iterable<ResolvedConfig> {
+        return this.resolved.values();
     }
 
     /** The config file that governs a document: the explicit one, or the nearest `.ssrrc.json` up the folders. */
@@ -171,27 +131,30 @@ export class SsrConfigProvider {
     getConfig(documentUri: URI): ResolvedConfig {
         const file = this.findConfigFile(documentUri);
         const key = file?.toString() ?? '';
-        let config = this.cache.get(key);
+        let config = this.resolved.get(key);
         if (!config) {
-            config = file ? this.load(file) : EMPTY_CONFIG;
+            config = file ? resolveChain(file, uri => this.readFile(uri)) : EMPTY_CONFIG;
             if (this.editorOverrides.size > 0) {
                 config = { ...config, severities: new Map([...config.severities, ...this.editorOverrides]) };
             }
-            this.cache.set(key, config);
+            this.resolved.set(key, config);
         }
         return config;
     }
 
-    /** Reads and checks one config file. */
-    load(file: URI): ResolvedConfig {
-        let text: string;
-        try {
-            text = this.fileSystem.readFileSync(file);
-        } catch (error) {
-            const where = file.scheme === 'file' ? file.fsPath : file.toString();
-            return { file, severities: new Map(), settings: DEFAULT_SETTINGS, vocabulary: BUILTIN_VOCABULARY, problems: [{ file: file.toString(), message: `${where}: cannot be read (${(error as Error).message})`, fatal: true }] };
+    /** One configuration file, read and checked on its own (cached until it changes). */
+    private readFile(uri: URI): ParsedConfigFile {
+        const key = uri.toString();
+        let file = this.files.get(key);
+        if (!file) {
+            try {
+                file = parseConfigFile(uri, this.fileSystem.readFileSync(uri), this.ruleIds());
+            } catch (error) {
+                file = unreadableFile(uri, readError(error));
+            }
+            this.files.set(key, file);
         }
-        return parseConfig(text, file, this.ruleIds());
+        return file;
     }
 }
 

@@ -60,7 +60,9 @@ export interface PlanDiff {
 /** The property names authors never see, shown by the keyword they write instead. */
 const FIELD_WORDS: Record<string, string> = {
     phases: 'in', source: 'from', range: 'dates', perYear: 'per year', dimensions: 'dimension', levels: 'level',
-    disaggregations: 'disaggregated by', revenueYear: 'revenue year', maxExternalShare: 'max-external-share',
+    disaggregations: 'disaggregated by', maxExternalShare: 'max-external-share',
+    // A joint lead is one field, `lead`, listing every lead; an activity's implementer is its `by`.
+    leads: 'lead', revenues: 'revenue', growth: 'growing',
 };
 
 interface Field { text: string; reference: boolean }

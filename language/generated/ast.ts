@@ -47,6 +47,7 @@ export type SsrKeywordNames =
     | "from"
     | "funding"
     | "growing"
+    | "implements"
     | "import"
     | "in"
     | "instrument"
@@ -66,6 +67,7 @@ export type SsrKeywordNames =
     | "phase"
     | "recurrent"
     | "revenue"
+    | "rolling"
     | "scope"
     | "sector"
     | "source"
@@ -88,9 +90,11 @@ export interface Activity extends langium.AstNode {
     readonly $type: 'Activity';
     after: Array<langium.Reference<Orderable>>;
     alongside: Array<langium.Reference<Orderable>>;
+    by?: langium.Reference<Actor>;
     name: Name;
     phases: Array<langium.Reference<Phase>>;
     range?: Range;
+    rolling: boolean;
     targets: Array<langium.Reference<Actor>>;
     title?: string;
     type?: Term;
@@ -100,9 +104,11 @@ export const Activity = {
     $type: 'Activity',
     after: 'after',
     alongside: 'alongside',
+    by: 'by',
     name: 'name',
     phases: 'phases',
     range: 'range',
+    rolling: 'rolling',
     targets: 'targets',
     title: 'title',
     type: 'type'
@@ -134,7 +140,7 @@ export function isActor(item: unknown): item is Actor {
 }
 
 export interface Amount extends langium.AstNode {
-    readonly $container: Cost | Fiscal | Funding;
+    readonly $container: Cost | Funding | RevenuePoint;
     readonly $type: 'Amount';
     negative: boolean;
     value: string;
@@ -246,8 +252,7 @@ export interface Fiscal extends langium.AstNode {
     ceiling?: Percent;
     growth?: Percent;
     maxExternalShare?: Percent;
-    revenue?: Amount;
-    revenueYear?: Year;
+    revenues: Array<RevenuePoint>;
 }
 
 export const Fiscal = {
@@ -255,8 +260,7 @@ export const Fiscal = {
     ceiling: 'ceiling',
     growth: 'growth',
     maxExternalShare: 'maxExternalShare',
-    revenue: 'revenue',
-    revenueYear: 'revenueYear'
+    revenues: 'revenues'
 } as const;
 
 export function isFiscal(item: unknown): item is Fiscal {
@@ -363,7 +367,7 @@ export interface Objective extends langium.AstNode {
     alongside: Array<langium.Reference<Orderable>>;
     costs: Array<Cost>;
     dimensions: Array<Term>;
-    lead?: langium.Reference<Actor>;
+    leads: Array<langium.Reference<Actor>>;
     levels: Array<Term>;
     name: Name;
     partners: Array<langium.Reference<Actor>>;
@@ -380,7 +384,7 @@ export const Objective = {
     alongside: 'alongside',
     costs: 'costs',
     dimensions: 'dimensions',
-    lead: 'lead',
+    leads: 'leads',
     levels: 'levels',
     name: 'name',
     partners: 'partners',
@@ -482,6 +486,23 @@ export function isRange(item: unknown): item is Range {
     return reflection.isInstance(item, Range.$type);
 }
 
+export interface RevenuePoint extends langium.AstNode {
+    readonly $container: Fiscal;
+    readonly $type: 'RevenuePoint';
+    amount: Amount;
+    year: Year;
+}
+
+export const RevenuePoint = {
+    $type: 'RevenuePoint',
+    amount: 'amount',
+    year: 'year'
+} as const;
+
+export function isRevenuePoint(item: unknown): item is RevenuePoint {
+    return reflection.isInstance(item, RevenuePoint.$type);
+}
+
 export interface Scope extends langium.AstNode {
     readonly $container: Strategy;
     readonly $type: 'Scope';
@@ -510,6 +531,7 @@ export interface Strategy extends langium.AstNode {
     context?: Term;
     country?: string;
     currency?: Name;
+    implements?: string;
     period?: Range;
     scope?: Scope;
     title?: string;
@@ -521,6 +543,7 @@ export const Strategy = {
     context: 'context',
     country: 'country',
     currency: 'currency',
+    implements: 'implements',
     period: 'period',
     scope: 'scope',
     title: 'title'
@@ -566,7 +589,7 @@ export function isTimePoint(item: unknown): item is TimePoint {
 }
 
 export interface Year extends langium.AstNode {
-    readonly $container: Fiscal | Measurement | Target;
+    readonly $container: Measurement | RevenuePoint | Target;
     readonly $type: 'Year';
     value: string;
 }
@@ -601,6 +624,7 @@ export type SsrAstType = {
     Phase: Phase
     Quantity: Quantity
     Range: Range
+    RevenuePoint: RevenuePoint
     Scope: Scope
     Strategy: Strategy
     Target: Target
@@ -625,6 +649,11 @@ export class SsrAstReflection extends langium.AbstractAstReflection {
                     referenceType: Orderable.$type,
                     optional: true
                 },
+                by: {
+                    name: Activity.by,
+                    referenceType: Actor.$type,
+                    optional: true
+                },
                 name: {
                     name: Activity.name
                 },
@@ -636,6 +665,11 @@ export class SsrAstReflection extends langium.AbstractAstReflection {
                 },
                 range: {
                     name: Activity.range,
+                    optional: true
+                },
+                rolling: {
+                    name: Activity.rolling,
+                    defaultValue: false,
                     optional: true
                 },
                 targets: {
@@ -789,12 +823,9 @@ export class SsrAstReflection extends langium.AbstractAstReflection {
                     name: Fiscal.maxExternalShare,
                     optional: true
                 },
-                revenue: {
-                    name: Fiscal.revenue,
-                    optional: true
-                },
-                revenueYear: {
-                    name: Fiscal.revenueYear,
+                revenues: {
+                    name: Fiscal.revenues,
+                    defaultValue: [],
                     optional: true
                 }
             },
@@ -907,8 +938,9 @@ export class SsrAstReflection extends langium.AbstractAstReflection {
                     defaultValue: [],
                     optional: true
                 },
-                lead: {
-                    name: Objective.lead,
+                leads: {
+                    name: Objective.leads,
+                    defaultValue: [],
                     referenceType: Actor.$type,
                     optional: true
                 },
@@ -1016,6 +1048,18 @@ export class SsrAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        RevenuePoint: {
+            name: RevenuePoint.$type,
+            properties: {
+                amount: {
+                    name: RevenuePoint.amount
+                },
+                year: {
+                    name: RevenuePoint.year
+                }
+            },
+            superTypes: []
+        },
         Scope: {
             name: Scope.$type,
             properties: {
@@ -1058,6 +1102,10 @@ export class SsrAstReflection extends langium.AbstractAstReflection {
                 },
                 currency: {
                     name: Strategy.currency,
+                    optional: true
+                },
+                implements: {
+                    name: Strategy.implements,
                     optional: true
                 },
                 period: {

@@ -124,7 +124,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             }
@@ -152,7 +152,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             }
@@ -180,7 +180,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             },
@@ -207,7 +207,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@29"
+                        "$ref": "#/rules@30"
                       },
                       "arguments": []
                     }
@@ -228,7 +228,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@17"
+                        "$ref": "#/rules@18"
                       },
                       "arguments": []
                     }
@@ -249,7 +249,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@24"
+                        "$ref": "#/rules@25"
                       },
                       "arguments": []
                     }
@@ -270,7 +270,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@23"
+                        "$ref": "#/rules@24"
                       },
                       "arguments": []
                     }
@@ -291,7 +291,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@23"
+                        "$ref": "#/rules@24"
                       },
                       "arguments": []
                     }
@@ -309,6 +309,27 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                   },
                   "arguments": []
                 }
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "implements"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "implements",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@30"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
               }
             ],
             "cardinality": "*"
@@ -363,7 +384,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@23"
+                            "$ref": "#/rules@24"
                           },
                           "arguments": []
                         }
@@ -382,7 +403,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@23"
+                                "$ref": "#/rules@24"
                               },
                               "arguments": []
                             }
@@ -400,7 +421,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@29"
+                        "$ref": "#/rules@30"
                       },
                       "arguments": []
                     },
@@ -442,7 +463,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@24"
+                "$ref": "#/rules@25"
               },
               "arguments": []
             }
@@ -454,7 +475,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             },
@@ -484,7 +505,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@23"
+                            "$ref": "#/rules@24"
                           },
                           "arguments": []
                         }
@@ -505,7 +526,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@23"
+                            "$ref": "#/rules@24"
                           },
                           "arguments": []
                         }
@@ -545,7 +566,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@24"
+                "$ref": "#/rules@25"
               },
               "arguments": []
             }
@@ -557,7 +578,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             },
@@ -584,7 +605,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@23"
+                        "$ref": "#/rules@24"
                       },
                       "arguments": []
                     }
@@ -598,7 +619,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@17"
+                    "$ref": "#/rules@18"
                   },
                   "arguments": []
                 }
@@ -633,7 +654,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@24"
+                "$ref": "#/rules@25"
               },
               "arguments": []
             }
@@ -645,7 +666,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             },
@@ -672,7 +693,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@23"
+                        "$ref": "#/rules@24"
                       },
                       "arguments": []
                     }
@@ -693,7 +714,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@23"
+                        "$ref": "#/rules@24"
                       },
                       "arguments": []
                     }
@@ -712,7 +733,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@23"
+                            "$ref": "#/rules@24"
                           },
                           "arguments": []
                         }
@@ -736,7 +757,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@23"
+                        "$ref": "#/rules@24"
                       },
                       "arguments": []
                     }
@@ -755,7 +776,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@23"
+                            "$ref": "#/rules@24"
                           },
                           "arguments": []
                         }
@@ -774,8 +795,8 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                   },
                   {
                     "$type": "Assignment",
-                    "feature": "lead",
-                    "operator": "=",
+                    "feature": "leads",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
@@ -784,13 +805,43 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@24"
+                          "$ref": "#/rules@25"
                         },
                         "arguments": []
                       },
                       "deprecatedSyntax": false,
                       "isMulti": false
                     }
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": ","
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "leads",
+                        "operator": "+=",
+                        "terminal": {
+                          "$type": "CrossReference",
+                          "type": {
+                            "$ref": "#/rules@6"
+                          },
+                          "terminal": {
+                            "$type": "RuleCall",
+                            "rule": {
+                              "$ref": "#/rules@25"
+                            },
+                            "arguments": []
+                          },
+                          "deprecatedSyntax": false,
+                          "isMulti": false
+                        }
+                      }
+                    ],
+                    "cardinality": "*"
                   }
                 ]
               },
@@ -813,7 +864,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@24"
+                          "$ref": "#/rules@25"
                         },
                         "arguments": []
                       },
@@ -840,7 +891,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@24"
+                              "$ref": "#/rules@25"
                             },
                             "arguments": []
                           },
@@ -867,7 +918,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@23"
+                        "$ref": "#/rules@24"
                       },
                       "arguments": []
                     }
@@ -886,7 +937,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@23"
+                            "$ref": "#/rules@24"
                           },
                           "arguments": []
                         }
@@ -915,7 +966,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@24"
+                          "$ref": "#/rules@25"
                         },
                         "arguments": []
                       },
@@ -942,7 +993,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@24"
+                              "$ref": "#/rules@25"
                             },
                             "arguments": []
                           },
@@ -974,7 +1025,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@25"
+                          "$ref": "#/rules@26"
                         },
                         "arguments": []
                       },
@@ -1001,7 +1052,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@25"
+                              "$ref": "#/rules@26"
                             },
                             "arguments": []
                           },
@@ -1033,7 +1084,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@25"
+                          "$ref": "#/rules@26"
                         },
                         "arguments": []
                       },
@@ -1060,7 +1111,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@25"
+                              "$ref": "#/rules@26"
                             },
                             "arguments": []
                           },
@@ -1127,7 +1178,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@24"
+                "$ref": "#/rules@25"
               },
               "arguments": []
             }
@@ -1139,7 +1190,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             },
@@ -1166,7 +1217,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@23"
+                        "$ref": "#/rules@24"
                       },
                       "arguments": []
                     }
@@ -1192,7 +1243,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@24"
+                          "$ref": "#/rules@25"
                         },
                         "arguments": []
                       },
@@ -1219,7 +1270,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@24"
+                              "$ref": "#/rules@25"
                             },
                             "arguments": []
                           },
@@ -1239,7 +1290,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@17"
+                    "$ref": "#/rules@18"
                   },
                   "arguments": []
                 }
@@ -1263,7 +1314,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@24"
+                          "$ref": "#/rules@25"
                         },
                         "arguments": []
                       },
@@ -1290,7 +1341,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@24"
+                              "$ref": "#/rules@25"
                             },
                             "arguments": []
                           },
@@ -1302,6 +1353,44 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                     "cardinality": "*"
                   }
                 ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "by"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "by",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "CrossReference",
+                      "type": {
+                        "$ref": "#/rules@6"
+                      },
+                      "terminal": {
+                        "$type": "RuleCall",
+                        "rule": {
+                          "$ref": "#/rules@25"
+                        },
+                        "arguments": []
+                      },
+                      "deprecatedSyntax": false,
+                      "isMulti": false
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Assignment",
+                "feature": "rolling",
+                "operator": "?=",
+                "terminal": {
+                  "$type": "Keyword",
+                  "value": "rolling"
+                }
               },
               {
                 "$type": "Group",
@@ -1322,7 +1411,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@25"
+                          "$ref": "#/rules@26"
                         },
                         "arguments": []
                       },
@@ -1349,7 +1438,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@25"
+                              "$ref": "#/rules@26"
                             },
                             "arguments": []
                           },
@@ -1381,7 +1470,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@25"
+                          "$ref": "#/rules@26"
                         },
                         "arguments": []
                       },
@@ -1408,7 +1497,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@25"
+                              "$ref": "#/rules@26"
                             },
                             "arguments": []
                           },
@@ -1463,7 +1552,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@20"
+                "$ref": "#/rules@21"
               },
               "arguments": []
             }
@@ -1494,7 +1583,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@17"
+                "$ref": "#/rules@18"
               },
               "arguments": []
             },
@@ -1544,7 +1633,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@24"
+                "$ref": "#/rules@25"
               },
               "arguments": []
             }
@@ -1556,7 +1645,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             },
@@ -1588,7 +1677,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@24"
+                          "$ref": "#/rules@25"
                         },
                         "arguments": []
                       },
@@ -1615,7 +1704,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@24"
+                              "$ref": "#/rules@25"
                             },
                             "arguments": []
                           },
@@ -1642,7 +1731,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@23"
+                        "$ref": "#/rules@24"
                       },
                       "arguments": []
                     }
@@ -1663,7 +1752,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@23"
+                        "$ref": "#/rules@24"
                       },
                       "arguments": []
                     }
@@ -1730,7 +1819,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@23"
+                        "$ref": "#/rules@24"
                       },
                       "arguments": []
                     }
@@ -1749,7 +1838,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@23"
+                            "$ref": "#/rules@24"
                           },
                           "arguments": []
                         }
@@ -1785,7 +1874,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@22"
+                "$ref": "#/rules@23"
               },
               "arguments": []
             }
@@ -1801,7 +1890,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@19"
+                "$ref": "#/rules@20"
               },
               "arguments": []
             }
@@ -1825,7 +1914,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@22"
+                "$ref": "#/rules@23"
               },
               "arguments": []
             }
@@ -1841,7 +1930,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@19"
+                "$ref": "#/rules@20"
               },
               "arguments": []
             }
@@ -1869,7 +1958,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@24"
+                "$ref": "#/rules@25"
               },
               "arguments": []
             }
@@ -1881,7 +1970,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             },
@@ -1913,7 +2002,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@24"
+                          "$ref": "#/rules@25"
                         },
                         "arguments": []
                       },
@@ -1937,7 +2026,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@23"
+                        "$ref": "#/rules@24"
                       },
                       "arguments": []
                     }
@@ -1958,7 +2047,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@20"
+                        "$ref": "#/rules@21"
                       },
                       "arguments": []
                     }
@@ -1989,7 +2078,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@17"
+                        "$ref": "#/rules@18"
                       },
                       "arguments": []
                     },
@@ -2016,7 +2105,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@24"
+                          "$ref": "#/rules@25"
                         },
                         "arguments": []
                       },
@@ -2043,7 +2132,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@24"
+                              "$ref": "#/rules@25"
                             },
                             "arguments": []
                           },
@@ -2102,31 +2191,37 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                   },
                   {
                     "$type": "Assignment",
-                    "feature": "revenue",
-                    "operator": "=",
+                    "feature": "revenues",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@20"
+                        "$ref": "#/rules@17"
                       },
                       "arguments": []
                     }
                   },
                   {
-                    "$type": "Keyword",
-                    "value": "in"
-                  },
-                  {
-                    "$type": "Assignment",
-                    "feature": "revenueYear",
-                    "operator": "=",
-                    "terminal": {
-                      "$type": "RuleCall",
-                      "rule": {
-                        "$ref": "#/rules@19"
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": ","
                       },
-                      "arguments": []
-                    }
+                      {
+                        "$type": "Assignment",
+                        "feature": "revenues",
+                        "operator": "+=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@17"
+                          },
+                          "arguments": []
+                        }
+                      }
+                    ],
+                    "cardinality": "*"
                   },
                   {
                     "$type": "Group",
@@ -2142,7 +2237,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@21"
+                            "$ref": "#/rules@22"
                           },
                           "arguments": []
                         }
@@ -2174,7 +2269,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@21"
+                        "$ref": "#/rules@22"
                       },
                       "arguments": []
                     }
@@ -2203,7 +2298,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@21"
+                        "$ref": "#/rules@22"
                       },
                       "arguments": []
                     }
@@ -2216,6 +2311,46 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
           {
             "$type": "Keyword",
             "value": "}"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "RevenuePoint",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "amount",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@21"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "in"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "year",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@20"
+              },
+              "arguments": []
+            }
           }
         ]
       },
@@ -2240,7 +2375,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@18"
+                "$ref": "#/rules@19"
               },
               "arguments": []
             }
@@ -2259,7 +2394,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@18"
+                    "$ref": "#/rules@19"
                   },
                   "arguments": []
                 }
@@ -2286,14 +2421,14 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
             {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@30"
+                "$ref": "#/rules@31"
               },
               "arguments": []
             },
             {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@34"
               },
               "arguments": []
             }
@@ -2314,7 +2449,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
         "terminal": {
           "$type": "RuleCall",
           "rule": {
-            "$ref": "#/rules@33"
+            "$ref": "#/rules@34"
           },
           "arguments": []
         }
@@ -2349,14 +2484,14 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                 {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@32"
+                    "$ref": "#/rules@33"
                   },
                   "arguments": []
                 },
                 {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@33"
+                    "$ref": "#/rules@34"
                   },
                   "arguments": []
                 }
@@ -2392,7 +2527,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@31"
+                "$ref": "#/rules@32"
               },
               "arguments": []
             }
@@ -2429,13 +2564,6 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                 {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@31"
-                  },
-                  "arguments": []
-                },
-                {
-                  "$type": "RuleCall",
-                  "rule": {
                     "$ref": "#/rules@32"
                   },
                   "arguments": []
@@ -2444,6 +2572,13 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
                   "$type": "RuleCall",
                   "rule": {
                     "$ref": "#/rules@33"
+                  },
+                  "arguments": []
+                },
+                {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@34"
                   },
                   "arguments": []
                 }
@@ -2463,7 +2598,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
       "definition": {
         "$type": "RuleCall",
         "rule": {
-          "$ref": "#/rules@24"
+          "$ref": "#/rules@25"
         },
         "arguments": []
       },
@@ -2478,7 +2613,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
       "definition": {
         "$type": "RuleCall",
         "rule": {
-          "$ref": "#/rules@34"
+          "$ref": "#/rules@35"
         },
         "arguments": []
       },
@@ -2496,7 +2631,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@24"
+              "$ref": "#/rules@25"
             },
             "arguments": []
           },
@@ -2510,7 +2645,7 @@ export const SsrGrammar = (): Grammar => loadedSsrGrammar ?? (loadedSsrGrammar =
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@24"
+                  "$ref": "#/rules@25"
                 },
                 "arguments": []
               }

@@ -1,7 +1,7 @@
 /**
- * Code lens from the fiscal model: on each objective with costs, its total cost, funding and gap
- * over the period; on the `fiscal` block, the final year's recurrent cost against domestic
- * funding and the affordable ceiling. Informational: the lenses run no command.
+ * Code lens from the fiscal model: on each objective with costs, its total cost, funding, gap and
+ * (where there is one) surplus over the period; on the `fiscal` block, the final year's recurrent
+ * cost against domestic funding, revenue and the affordable ceiling. Informational: the lenses run no command.
  */
 import type { LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
@@ -27,11 +27,14 @@ export class SsrCodeLensProvider implements CodeLensProvider {
         };
         for (const figures of fiscal.objectives.values()) {
             if (!figures.hasCosts) continue;
-            lens(figures.objective, `Cost ${formatMoney(figures.cost, currency)} · funded ${formatMoney(figures.funded, currency)} · gap ${formatMoney(figures.gap, currency)}`);
+            // As in the summary, cost = funded + gap − surplus; the surplus is shown where there is one.
+            const surplus = figures.surplus > 0 ? ` · surplus ${formatMoney(figures.surplus, currency)}` : '';
+            lens(figures.objective, `Cost ${formatMoney(figures.cost, currency)} · funded ${formatMoney(figures.funded, currency)} · gap ${formatMoney(figures.gap, currency)}${surplus}`);
         }
         const final = fiscal.years[fiscal.years.length - 1];
         if (model.fiscal && final) {
-            lens(model.fiscal, `${final.year}: recurrent ${formatMoney(final.recurrent, currency)} · domestic ${formatMoney(final.domestic, currency)}${final.affordable !== undefined ? ` · ceiling ${formatMoney(final.affordable, currency)}` : ''}`);
+            const revenue = final.revenue !== undefined ? ` · revenue ${formatMoney(final.revenue, currency)}` : '';
+            lens(model.fiscal, `${final.year}: recurrent ${formatMoney(final.recurrent, currency)} · domestic ${formatMoney(final.domestic, currency)}${revenue}${final.affordable !== undefined ? ` · ceiling ${formatMoney(final.affordable, currency)}` : ''}`);
         }
         return lenses;
     }

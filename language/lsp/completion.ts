@@ -4,6 +4,7 @@
  * a term position the taxonomy terms valid there, each with its definition.
  */
 import { AstUtils, GrammarAST, type AstNodeDescription, type MaybePromise, type ReferenceInfo } from 'langium';
+import { keywordDoc } from './keyword-docs.js';
 import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature,
 } from 'langium/lsp';
@@ -11,6 +12,7 @@ import { CompletionItemKind, MarkupKind } from 'vscode-languageserver';
 import { termField } from '../base/term-fields.js';
 import { isNamedDeclaration, titleOf } from '../base/declarations.js';
 import type { SsrLspServices } from './services.js';
+import { definedInText, termDocumentation } from './terms.js';
 
 export class SsrCompletionProvider extends DefaultCompletionProvider {
     constructor(protected readonly services: SsrLspServices) {
@@ -26,14 +28,22 @@ export class SsrCompletionProvider extends DefaultCompletionProvider {
                 acceptor(context, {
                     label: term.id,
                     kind: CompletionItemKind.EnumMember,
-                    detail: label + (term.category ? ` (${term.category})` : ''),
-                    documentation: { kind: MarkupKind.Markdown, value: term.definition },
+                    detail: label + (term.category ? ` (${term.category})` : '') + (term.definedIn ? ` · ${definedInText(context.document.uri, term)}` : ''),
+                    documentation: { kind: MarkupKind.Markdown, value: termDocumentation(context.document.uri, term) },
                     sortText: '0' + term.id,
                 });
             }
             return;
         }
         return super.completionFor(context, next, acceptor);
+    }
+
+    /** Keywords whose meaning for the rules is not obvious (`rolling`, `implements`, `by`…) carry their documentation. */
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const doc = keywordDoc(keyword);
+        if (!doc) return super.completionForKeyword(context, keyword, acceptor);
+        if (!this.filterKeyword(context, keyword)) return;
+        acceptor(context, { label: keyword.value, kind: this.getKeywordCompletionItemKind(keyword), detail: 'Keyword', documentation: { kind: MarkupKind.Markdown, value: doc }, sortText: '1' });
     }
 
     /** The term field a grammar position belongs to, if it is one. */

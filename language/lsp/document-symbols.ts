@@ -27,10 +27,13 @@ export class SsrDocumentSymbolProvider implements DocumentSymbolProvider {
             const title = ast.isFiscal(node) ? undefined : titleOf(node);
             if (isNamedDeclaration(node)) {
                 name = node.name;
-                detail = title;
+                // An activity's implementer and `rolling` are part of what it is.
+                const facts = ast.isActivity(node) ? [...(node.by ? [`by ${node.by.$refText}`] : []), ...(node.rolling ? ['rolling'] : [])] : [];
+                detail = [title, ...facts].filter(Boolean).join(' · ') || undefined;
             } else {
                 name = title ?? declaration.keyword;
                 detail = declaration.label === name ? undefined : declaration.label;
+                if (ast.isStrategy(node) && node.implements?.trim()) detail = `${detail ?? declaration.label} · implements ${node.implements.trim()}`;
             }
         } else {
             return [];

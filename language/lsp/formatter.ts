@@ -51,6 +51,7 @@ export class SsrFormatter implements Formatter {
             .map(t => ({ offset: t.startOffset, end: (t.endOffset ?? t.startOffset) + 1, image: t.image, comment: /COMMENT/.test(t.tokenType.name), line: (t.startLine ?? 1) - 1, endLine: (t.endLine ?? t.startLine ?? 1) - 1 }))
             .sort((a, b) => a.offset - b.offset);
         const layout = this.layout(document);
+        const editable = this.editableRanges(document);
         const edits: TextEdit[] = [];
         let depth = 0;
         const oneLineBlocks: boolean[] = [];
@@ -86,7 +87,7 @@ export class SsrFormatter implements Formatter {
                 }
             }
             const gapStart = previous ? previous.end : 0;
-            if (text.slice(gapStart, token.offset) !== whitespace) {
+            if (text.slice(gapStart, token.offset) !== whitespace && (!editable || editable.some(([from, to]) => gapStart >= from && token.offset <= to))) {
                 edits.push({ range: { start: document.textDocument.positionAt(gapStart), end: document.textDocument.positionAt(token.offset) }, newText: whitespace });
             }
             if (token.image === '{') {
@@ -97,10 +98,32 @@ export class SsrFormatter implements Formatter {
             }
         }
         const last = tokens[tokens.length - 1];
-        if (last && text.slice(last.end) !== '\n') {
+        if (last && text.slice(last.end) !== '\n' && !editable) {
             edits.push({ range: { start: document.textDocument.positionAt(last.end), end: document.textDocument.positionAt(text.length) }, newText: '\n' });
         }
         return edits;
+    }
+
+    /**
+     * On a document with parse errors, the formatter touches only the insides of the top-level
+     * declarations that parsed without one (from their first to their last token): the text the
+     * parser could not read, and the space around it, stay as the author left them, so formatting
+     * never changes what the parser recovers. Undefined when the whole document parsed.
+     */
+    protected editableRanges(document: LangiumDocument): [number, number][] | undefined {
+        const { parserErrors } = document.parseResult;
+        if (parserErrors.length === 0) return undefined;
+        // An error at the end of the file has no offset of its own: it belongs to the last token before it.
+        const errors = parserErrors.map(e => Number.isFinite(e.token.startOffset) && e.token.startOffset >= 0 ? e.token.startOffset
+            : (e as { previousToken?: { endOffset?: number } }).previousToken?.endOffset ?? document.textDocument.getText().length);
+        const root = document.parseResult.value;
+        const ranges: [number, number][] = [];
+        for (const element of ast.isDocument(root) ? root.elements : []) {
+            const cst = element.$cstNode;
+            if (!cst || errors.some(o => o >= cst.offset && o <= cst.end)) continue;
+            ranges.push([cst.offset, cst.end]);
+        }
+        return ranges;
     }
 
     /** Which tokens start a line, which may keep a blank line before them, and which blocks stay on one line. */
@@ -138,7 +161,8 @@ interface FieldStarts {
 /**
  * Derived from the grammar rather than listed: in every declaration rule, the fields are the
  * alternatives of its repeated `( … )*` group, and a field starts with its first keyword
- * (`sector`, `lead`…) or is a node of its own (`activities+=Activity`, `range=Range`).
+ * (`sector`, `lead`…), is a flag (`rolling?='rolling'`) or is a node of its own
+ * (`activities+=Activity`, `range=Range`).
  */
 function fieldStarts(grammar: Grammar): FieldStarts {
     const all = new Set<GrammarAST.AbstractElement>();
@@ -149,6 +173,7 @@ function fieldStarts(grammar: Grammar): FieldStarts {
             for (const alternative of group.elements) {
                 const first = firstElement(alternative);
                 if (GrammarAST.isKeyword(first)) all.add(first);
+                else if (GrammarAST.isAssignment(first) && GrammarAST.isKeyword(first.terminal)) all.add(first.terminal); // a flag: `rolling`
                 else if (GrammarAST.isAssignment(first) && GrammarAST.isRuleCall(first.terminal) && GrammarAST.isParserRule(first.terminal.rule.ref)) {
                     all.add(first.terminal);
                     if (first.operator === '+=') spaced.add(first.terminal);

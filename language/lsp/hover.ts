@@ -16,7 +16,10 @@ import { docsUrl } from '../base/rule-ids.js';
 import { yearlyCents } from '../model/fiscal-model.js';
 import { amountValue, formatMonth } from '../base/values.js';
 import type { SsrDiagnosticData } from '../validation/findings.js';
+import type { FindingReason } from '../rules/rule.js';
+import { definedInText, termDocumentation, termFacts } from './terms.js';
 import type { SsrLspServices } from './services.js';
+import { keywordDocAt } from './keyword-docs.js';
 
 export class SsrHoverProvider extends AstNodeHoverProvider {
     protected readonly documentationProvider: DocumentationProvider;
@@ -31,7 +34,7 @@ export class SsrHoverProvider extends AstNodeHoverProvider {
         const root = document.parseResult.value.$cstNode;
         const offset = document.textDocument.offsetAt(params.position);
         const leaf = root ? CstUtils.findLeafNodeAtOffset(root, offset) : undefined;
-        const term = leaf && this.termAt(leaf);
+        const term = leaf && (this.termAt(leaf) ?? keywordDocAt(leaf));
         if (term) parts.push(term);
         else {
             const base = await super.getHoverContent(document, params);
@@ -48,10 +51,19 @@ export class SsrHoverProvider extends AstNodeHoverProvider {
             const data = diagnostic.data as SsrDiagnosticData | undefined;
             if (!inside || !data?.ruleId) continue;
             const rule = this.services.rules.RuleRegistry.get(data.ruleId);
-            if (rule) parts.push(`**${rule.id}** (${rule.severity}): ${rule.description} [Rule page](${docsUrl(rule.id)})`);
+            if (rule) parts.push(`**${rule.id}** (${rule.severity}): ${rule.description} [Rule page](${docsUrl(rule.id)})${this.reasonsHover(document, data.related)}`);
         }
         if (parts.length === 0) return undefined;
         return { contents: { kind: 'markdown', value: [...new Set(parts)].join('\n\n---\n\n') } };
+    }
+
+    /** The records a finding rests on (the restrictions met), each with its id, severity, reason, source and file. */
+    protected reasonsHover(document: LangiumDocument, related: readonly FindingReason[] | undefined): string {
+        if (!related || related.length === 0) return '';
+        return '\n\n' + related.map(r => {
+            const where = r.definedIn ? definedInText(document.uri, { id: r.id, definition: '', definedIn: r.definedIn }) : 'built-in';
+            return `- \`${r.id}\` (${r.severity}): ${r.message}${r.source ? ` — *${r.source}*` : ''} (${where})`;
+        }).join('\n');
     }
 
     /** The term hover for a leaf inside a `Term` (its CST ancestors up to the assignment). */
@@ -73,7 +85,8 @@ export class SsrHoverProvider extends AstNodeHoverProvider {
         const info = vocabulary.find(field.taxonomy, text);
         const label = vocabulary.label(field.taxonomy);
         if (!info) return `\`${text}\` is not a known ${label}.`;
-        return `**${info.id}** — ${label}${info.category ? ` (category: ${info.category})` : ''}\n\n${info.definition}`;
+        const facts = termFacts(info);
+        return `**${info.id}** — ${label}${facts ? ` (${facts})` : ''}\n\n${termDocumentation(AstUtils.getDocument(node).uri, info)}`;
     }
 
     /** The terms valid in the node's document under its configuration. */
@@ -124,12 +137,23 @@ export class SsrHoverProvider extends AstNodeHoverProvider {
         if (ast.isObjective(node)) {
             const span = this.services.model.TimeModel.get(AstUtils.getDocument(node)).objective(node);
             return [
-                `sector: ${node.sector ?? '—'}`, `lead: ${node.lead?.$refText ?? '—'}`,
+                `sector: ${node.sector ?? '—'}`, `${node.leads.length > 1 ? 'joint lead' : 'lead'}: ${node.leads.map(l => l.$refText).join(', ') || '—'}`,
                 `phases: ${node.phases.map(p => p.$refText).join(', ') || '—'}${span ? ` (${formatMonth(span.start)} to ${formatMonth(span.end)})` : ''}`,
                 `activities: ${node.activities.length}`,
             ];
         }
-        if (ast.isActivity(node)) return [`type: ${node.type ?? '—'}`];
+        if (ast.isActivity(node)) {
+            const span = this.services.model.TimeModel.get(AstUtils.getDocument(node)).activity(node);
+            return [
+                `type: ${node.type ?? '—'}${span ? ` (${formatMonth(span.start)} to ${formatMonth(span.end)})` : ''}`,
+                `targets: ${node.targets.length > 0 ? node.targets.map(t => t.$refText).join(', ') : `the objective's lead${(node.$container.leads.length > 1 ? 's' : '')} (${node.$container.leads.map(l => l.$refText).join(', ') || '—'})`}`,
+                ...(node.by ? [`carried out by: ${node.by.$refText}`] : []),
+                ...(node.rolling ? ['rolling: done intake by intake; for sequencing it has done its work for anything that starts once it has started'] : []),
+            ];
+        }
+        if (ast.isStrategy(node) && node.implements) {
+            return [`implements: ${titleOf({ title: node.implements }) ?? ''} (an adopted policy: the plan need not schedule its own before building capability)`];
+        }
         if (ast.isBenchmark(node)) {
             return [`type: ${node.type ?? '—'}`, `baseline → target: ${node.baseline?.value?.value ?? '?'} → ${node.target?.value?.value ?? '?'}${node.target?.year?.value ? ` by ${node.target.year.value}` : ''}`];
         }

@@ -11,7 +11,7 @@ import { DocumentCache, DocumentState, type LangiumCoreServices, type LangiumDoc
 import type * as ast from '../generated/ast.js';
 import type { ResolvedConfig, SsrConfigAddedServices } from '../config/config.js';
 import type { Vocabulary } from '../base/taxonomy.js';
-import { amountValue, endMonth, percentValue, startMonth, yearOf, yearValue } from '../base/values.js';
+import { amountValue, endMonth, isComputable, percentValue, startMonth, yearOf, yearValue } from '../base/values.js';
 import type { StrategyModel, StrategyModelProvider } from './strategy-model.js';
 import type { TimeModel, TimeModelProvider } from './time-model.js';
 
@@ -81,7 +81,8 @@ const fromCents = (cents: number) => cents / 100;
 /** Yearly amounts in cents over a range of years: a total spread evenly, or `per year`. */
 export function yearlyCents(amount: number | undefined, range: ast.Range | undefined, perYear: boolean, periodYears: readonly number[], openEndedToPeriodEnd: boolean): Map<number, number> {
     const result = new Map<number, number>();
-    if (amount === undefined || amount < 0 || periodYears.length === 0) return result;
+    // Negative or too large amounts are reported by structure/bad-range and left out of the sums.
+    if (amount === undefined || amount < 0 || !isComputable(amount) || periodYears.length === 0) return result;
     const periodEnd = periodYears[periodYears.length - 1];
     const startM = range ? startMonth(range.start) : undefined;
     const first = startM !== undefined ? yearOf(startM) : periodYears[0];
@@ -109,6 +110,48 @@ export function yearlyCents(amount: number | undefined, range: ast.Range | undef
 function isExternalLine(funding: ast.Funding, vocabulary: Vocabulary): boolean {
     if (vocabulary.isDomesticInstrument(funding.instrument)) return false;
     return vocabulary.category(funding.source?.ref?.kind) === 'external';
+}
+
+/** The given years of a `revenue` line, in increasing order (a year given twice: its first value). */
+function revenuePoints(fiscal: ast.Fiscal | undefined): { year: number; amount: number }[] {
+    const points = new Map<number, number>();
+    for (const point of fiscal?.revenues ?? []) {
+        const year = yearValue(point.year), amount = amountValue(point.amount);
+        if (year !== undefined && amount !== undefined && !points.has(year)) points.set(year, amount);
+    }
+    return [...points].map(([year, amount]) => ({ year, amount })).sort((a, b) => a.year - b.year);
+}
+
+/**
+ * Domestic revenue per year, in whole cents (LANGUAGE.md section 5). A given year is as given;
+ * between two given years revenue grows at the constant yearly rate that joins them (geometric
+ * interpolation; linear when one of the two is zero, where no rate joins them); outside the
+ * series it follows `growing` from the nearest given year, or stays at the nearest given value
+ * without it. Years whose revenue cannot be computed exactly (a negative or too large amount)
+ * are left out.
+ */
+export function revenueCents(fiscal: ast.Fiscal | undefined, years: readonly number[]): Map<number, number> {
+    const result = new Map<number, number>();
+    const points = revenuePoints(fiscal);
+    if (points.length === 0) return result;
+    const growth = percentValue(fiscal?.growth);
+    const first = points[0], last = points[points.length - 1];
+    let next = 0; // index of the first given year at or after y (years are increasing)
+    for (const y of years) {
+        while (next < points.length && points[next].year < y) next++;
+        let units: number;
+        if (next < points.length && points[next].year === y) units = points[next].amount;
+        else if (y < first.year) units = first.amount * Math.pow(1 + (growth ?? 0), y - first.year);
+        else if (y > last.year) units = last.amount * Math.pow(1 + (growth ?? 0), y - last.year);
+        else {
+            const a = points[next - 1], b = points[next];
+            const t = (y - a.year) / (b.year - a.year);
+            units = a.amount > 0 && b.amount > 0 ? a.amount * Math.pow(b.amount / a.amount, t) : a.amount + (b.amount - a.amount) * t;
+        }
+        if (units < 0 || !isComputable(units)) continue; // structure/bad-range reports the amount
+        result.set(y, toCents(units));
+    }
+    return result;
 }
 
 /** An objective's money in one year, in cents. */
@@ -211,9 +254,7 @@ function computeFiscalModel(model: StrategyModel, time: TimeModel, config: Resol
     }
 
     const fiscal = model.fiscal;
-    const baseRevenue = amountValue(fiscal?.revenue);
-    const baseYear = yearValue(fiscal?.revenueYear);
-    const growth = percentValue(fiscal?.growth) ?? 0;
+    const revenue = revenueCents(fiscal, years);
     const ceiling = percentValue(fiscal?.ceiling);
     const yearFigures: YearFigures[] = years.map(y => {
         const capital = capitalCents.get(y), recurrent = recurrentCents.get(y);
@@ -222,10 +263,10 @@ function computeFiscalModel(model: StrategyModel, time: TimeModel, config: Resol
             external: fromCents(externalCents.get(y)), domestic: fromCents(domesticCents.get(y)), gap: fromCents(gapCents.get(y)),
             unallocated: fromCents(unallocatedCents.get(y)),
         };
-        const revenue = baseRevenue !== undefined && baseYear !== undefined ? toCents(baseRevenue * Math.pow(1 + growth, y - baseYear)) : undefined;
-        if (revenue !== undefined && Number.isFinite(revenue)) {
-            figures.revenue = fromCents(revenue);
-            if (ceiling !== undefined) figures.affordable = fromCents(Math.round(revenue * ceiling));
+        const cents = revenue.get(y);
+        if (cents !== undefined) {
+            figures.revenue = fromCents(cents);
+            if (ceiling !== undefined) figures.affordable = fromCents(Math.round(cents * ceiling));
         }
         return figures;
     });
@@ -266,5 +307,9 @@ export class FiscalModelProvider {
     }
 }
 
-/** Half a cent: two figures within this are equal (no findings from floating-point dust). */
-export const MONEY_EPSILON = 0.005;
+/**
+ * Whether a difference of money matters: at least half a unit of the currency, so that it shows as
+ * at least 1 in the messages, which print whole units. Spreading amounts over years to the cent
+ * leaves differences of a cent or two between cost and funding; they are not findings.
+ */
+export const isMaterial = (amount: number): boolean => amount >= 0.5;

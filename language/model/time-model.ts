@@ -8,7 +8,7 @@
 import { DocumentCache, DocumentState, type AstNode, type LangiumCoreServices, type LangiumDocument } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { StrategyModel, StrategyModelProvider } from './strategy-model.js';
-import { rangeSpan, yearOf, type Span } from '../base/values.js';
+import { rangeSpan, yearOf, type Month, type Span } from '../base/values.js';
 
 export class TimeModel {
     readonly period?: Span;
@@ -18,7 +18,7 @@ export class TimeModel {
     private readonly periodYears: number[] = [];
 
     constructor(readonly model: StrategyModel) {
-        this.period = rangeSpan(model.strategy?.period);
+        this.period = validSpan(rangeSpan(model.strategy?.period)); // a reversed period (structure/bad-range) has no years
         if (this.period) for (let y = yearOf(this.period.start); y <= yearOf(this.period.end); y++) this.periodYears.push(y);
         for (const phase of model.phases) this.phaseSpans.set(phase, validSpan(rangeSpan(phase.range)));
         for (const objective of model.objectives) {
@@ -82,8 +82,6 @@ export class TimeModelProvider {
     }
 }
 
-/** A's last month is earlier than B's first month. */
-export const endsBefore = (a: Span, b: Span): boolean => a.end < b.start;
 /** A's first month is not later than B's last month. */
 export const overlapsOrPrecedes = (a: Span, b: Span): boolean => a.start <= b.end;
 export const overlaps = (a: Span, b: Span): boolean => a.start <= b.end && b.start <= a.end;
@@ -101,10 +99,30 @@ function validSpan(span: Span | undefined): Span | undefined {
     return span && span.end >= span.start ? span : undefined;
 }
 
-/** The actors an activity works on: its `targets`, or else its objective's lead. */
+/**
+ * The first month in which something that is sequenced after this activity may start
+ * (LANGUAGE.md section 4): the month after it ends, or, for a `rolling` activity (done intake by
+ * intake), the month it starts: it has done its work for anything that starts once it has started.
+ */
+export const readyMonth = (activity: ast.Activity, span: Span): Month => activity.rolling ? span.start : span.end + 1;
+
+/** The actors that lead an objective: one, or several for a joint lead (`lead UNMIL, LNP`); unresolved ones left out. */
+export function leadsOf(objective: ast.Objective | undefined): ast.Actor[] {
+    return objective ? objective.leads.map(l => l.ref).filter((a): a is ast.Actor => a !== undefined) : [];
+}
+
+/** The objective an activity belongs to. */
+export const objectiveOf = (activity: ast.Activity): ast.Objective | undefined =>
+    ast.isObjective(activity.$container) ? activity.$container : undefined;
+
+/** The actors an activity works on: its `targets`, or else every lead of its objective (LANGUAGE.md section 4). */
 export function activityTargets(activity: ast.Activity): ast.Actor[] {
     if (activity.targets.length > 0) return activity.targets.map(t => t.ref).filter((a): a is ast.Actor => a !== undefined);
-    const objective = activity.$container;
-    const lead = ast.isObjective(objective) ? objective.lead?.ref : undefined;
-    return lead ? [lead] : [];
+    return leadsOf(objectiveOf(activity));
+}
+
+/** Who carries an activity out: its `by`, or else its objective's leads. */
+export function implementersOf(activity: ast.Activity): ast.Actor[] {
+    if (activity.by) return activity.by.ref ? [activity.by.ref] : [];
+    return leadsOf(objectiveOf(activity));
 }

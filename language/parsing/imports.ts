@@ -5,10 +5,13 @@
  * document builder (which re-checks the documents that import a changed library).
  */
 import {
-    DocumentState, UriUtils, WorkspaceCache,
-    type LangiumCoreServices, type LangiumDocument, type LangiumDocuments, type URI,
+    DocumentState, URI, UriUtils, WorkspaceCache,
+    type FileSystemProvider, type LangiumCoreServices, type LangiumDocument, type LangiumDocuments,
 } from 'langium';
 import * as ast from '../generated/ast.js';
+
+/** A library holds actors: a file larger than this is not one (and would stall every check that imports it). */
+export const MAX_LIBRARY_BYTES = 5 * 1024 * 1024;
 
 /** The URI an import names, relative to the importing document; undefined when it names none. */
 export function resolveImportUri(document: LangiumDocument, importNode: ast.Import): URI | undefined {
@@ -34,12 +37,80 @@ interface Closure {
 
 export class SsrImports {
     protected readonly documents: LangiumDocuments;
+    protected readonly fileSystem: FileSystemProvider;
+    protected readonly workspaceFolders: () => readonly { uri: string }[] | undefined;
+    /** The folders the command line treats as the workspace (the editor has its workspace folders). */
+    protected workspaceRoots: URI[] = [];
     /** Cleared once the documents of a build have their exports (then linking reads it). */
     protected readonly closures: WorkspaceCache<string, Closure>;
+    protected readonly problems: WorkspaceCache<string, string | undefined>;
 
     constructor(services: LangiumCoreServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
+        this.fileSystem = services.shared.workspace.FileSystemProvider;
+        this.workspaceFolders = () => services.shared.workspace.WorkspaceManager.workspaceFolders;
         this.closures = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
+        this.problems = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
+    }
+
+    /** Outside the editor: imports must stay inside this folder. */
+    setWorkspaceRoot(root: URI | undefined): void {
+        this.workspaceRoots = root ? [root] : [];
+    }
+
+    /** Outside the editor: one more folder imports may lie in (a git revision's counterpart of the workspace). */
+    addWorkspaceRoot(root: URI): void {
+        this.workspaceRoots.push(root);
+    }
+
+    /**
+     * Why an import cannot be used as a library, in words that complete "The library 'x.ssr' …",
+     * or undefined when it can: it is not a .ssr file, lies outside the workspace, does not exist,
+     * is a folder, is too large or is not UTF-8 text, or it imports the importing file back.
+     */
+    problemOf(document: LangiumDocument, node: ast.Import): string | undefined {
+        const uri = resolveImportUri(document, node);
+        if (!uri) return undefined;
+        const loaded = this.documents.getDocument(uri);
+        if (loaded) {
+            if (loaded === document) return 'is this file itself';
+            return this.closure(loaded).visible.has(document.uri.toString()) ? 'imports this file back (directly or through its own imports): imports must not form a cycle' : undefined;
+        }
+        return this.loadProblem(uri);
+    }
+
+    /** Why the file at `uri` cannot be loaded as a library, or undefined when it can. Read once per build. */
+    loadProblem(uri: URI): string | undefined {
+        return this.problems.get(uri.toString(), () => this.computeLoadProblem(uri));
+    }
+
+    protected computeLoadProblem(uri: URI): string | undefined {
+        const roots = this.workspaceFolders()?.map(f => URI.parse(f.uri)) ?? this.workspaceRoots;
+        if (roots.length > 0 && !roots.some(root => UriUtils.relative(root, uri).split('/')[0] !== '..' && uri.scheme === root.scheme)) {
+            return 'lies outside the workspace: imports must stay inside it';
+        }
+        if (!uri.path.endsWith('.ssr')) return 'is not a .ssr file';
+        let node;
+        try {
+            node = this.fileSystem.statSync(uri);
+        } catch {
+            return 'does not exist';
+        }
+        if (node.isDirectory) return 'is a folder, not a .ssr file';
+        if (!node.isFile) return 'is not a file';
+        let bytes: Uint8Array;
+        try {
+            bytes = this.fileSystem.readBinarySync(uri);
+        } catch (error) {
+            return `cannot be read (${(error as Error).message})`;
+        }
+        if (bytes.byteLength > MAX_LIBRARY_BYTES) return `is too large (${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB; a library of actors is at most ${MAX_LIBRARY_BYTES / 1024 / 1024} MB)`;
+        try {
+            new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        } catch {
+            return 'is not UTF-8 text';
+        }
+        return undefined;
     }
 
     /** The libraries a document imports, transitively, without itself. */

@@ -50,7 +50,7 @@ export class SsrScopeComputation extends DefaultScopeComputation {
 
 /** A scope over names indexed in advance: the first declaration of a name wins, as in document order. */
 class IndexedScope implements Scope {
-    constructor(private readonly byName: ReadonlyMap<string, readonly AstNodeDescription[]>) { }
+    constructor(readonly byName: ReadonlyMap<string, readonly AstNodeDescription[]>) { }
 
     getElement(name: string): AstNodeDescription | undefined {
         return this.byName.get(name)?.[0];
@@ -85,12 +85,22 @@ export class SsrScopeProvider extends DefaultScopeProvider {
             // Parser recovery on half-written text can leave a reference where the grammar has none.
             return EMPTY_SCOPE;
         }
-        const document = AstUtils.getDocument(context.container);
-        const key = `${document.uri.toString()}#${referenceType}`;
-        return this.scopes.get(key, () => this.indexedScope(document, referenceType));
+        return this.indexedScope(AstUtils.getDocument(context.container), referenceType);
     }
 
-    protected indexedScope(document: LangiumDocument, referenceType: string): IndexedScope {
+    /**
+     * The names a document sees, each with its declarations (first the one a reference links to),
+     * of one reference type or, without one, of every type. Indexed once per build.
+     */
+    visibleNames(document: LangiumDocument, referenceType?: string): ReadonlyMap<string, readonly AstNodeDescription[]> {
+        return this.indexedScope(document, referenceType).byName;
+    }
+
+    protected indexedScope(document: LangiumDocument, referenceType: string | undefined): IndexedScope {
+        return this.scopes.get(`${document.uri.toString()}#${referenceType ?? '*'}`, () => this.buildIndexedScope(document, referenceType));
+    }
+
+    protected buildIndexedScope(document: LangiumDocument, referenceType: string | undefined): IndexedScope {
         const byName = new Map<string, AstNodeDescription[]>();
         for (const description of this.visibleElements(document, referenceType)) {
             const list = byName.get(description.name);
@@ -99,8 +109,13 @@ export class SsrScopeProvider extends DefaultScopeProvider {
         return new IndexedScope(byName);
     }
 
-    /** The declarations of the given type (every type when omitted) that a document can see. */
-    visibleElements(document: LangiumDocument, referenceType?: string): Stream<AstNodeDescription> {
-        return this.indexManager.allElements(referenceType, this.imports.visibleUris(document));
+    /**
+     * The declarations of the given type (every type when omitted) that a document can see: its own
+     * first, then those of its libraries, nearest first. The order decides which declaration a
+     * duplicated name links to (the document's own), whatever order the documents were indexed in.
+     */
+    protected visibleElements(document: LangiumDocument, referenceType?: string): Stream<AstNodeDescription> {
+        const uris = [document.uri.toString(), ...this.imports.importedDocuments(document).map(d => d.uri.toString())];
+        return stream(uris).flatMap(uri => this.indexManager.allElements(referenceType, new Set([uri])));
     }
 }

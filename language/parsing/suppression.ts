@@ -4,7 +4,7 @@
  * between are skipped, so it may stand above a declaration's doc comment) and, when that line
  * starts a declaration, the whole declaration.
  */
-import { AstUtils, type AstNode, type LangiumDocument, type Lexer } from 'langium';
+import { CstUtils, type AstNode, type CstNode, type LangiumDocument, type Lexer } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import { isDeclaration } from '../base/declarations.js';
 
@@ -31,14 +31,8 @@ export function findSuppressions(document: LangiumDocument, lexer: Lexer): Suppr
     const text = document.textDocument.getText();
     if (!text.includes(DIRECTIVE)) return [];
     const lexed = lexer.tokenize(text);
-    const codeLines = new Set<number>();
-    let lastCodeLine = -1;
-    for (const token of lexed.tokens) {
-        const last = (token.endLine ?? token.startLine ?? 1) - 1;
-        for (let line = (token.startLine ?? 1) - 1; line <= last; line++) codeLines.add(line);
-        lastCodeLine = Math.max(lastCodeLine, last);
-    }
-    const declarationsByLine = declarationStarts(document);
+    const tokens = lexed.tokens;
+    const root = document.parseResult.value.$cstNode;
     const result: Suppression[] = [];
     for (const token of lexed.hidden) {
         const match = /^\/\/\s*ssr-ignore-next-line\b(.*)$/.exec(token.image);
@@ -57,11 +51,13 @@ export function findSuppressions(document: LangiumDocument, lexer: Lexer): Suppr
             const start = column + restOffset + (idMatch.index ?? 0);
             ruleIdRanges.push({ start: { line, character: start }, end: { line, character: start + idMatch[0].length } });
         }
-        let target = line + 1;
-        while (target <= lastCodeLine && !codeLines.has(target)) target++;
+        // The next line that holds code: the line of the first code token after the comment (comments
+        // and blank lines in between are skipped); the declaration that starts there, if any.
+        const next = tokens[firstTokenAfter(tokens, token.startOffset)];
         let covers: Suppression['covers'];
-        if (target <= lastCodeLine) {
-            const declaration = declarationsByLine.get(target);
+        if (next) {
+            const target = (next.startLine ?? 1) - 1;
+            const declaration = root ? declarationStartingAt(root, next.startOffset, target) : undefined;
             covers = { startLine: target, endLine: declaration?.$cstNode?.range.end.line ?? target };
         }
         result.push({
@@ -72,13 +68,24 @@ export function findSuppressions(document: LangiumDocument, lexer: Lexer): Suppr
     return result;
 }
 
-/** The outermost declaration starting on each line. */
-function declarationStarts(document: LangiumDocument): Map<number, AstNode> {
-    const map = new Map<number, AstNode>();
-    for (const node of AstUtils.streamAst(document.parseResult.value)) {
-        if (!isDeclaration(node) || !node.$cstNode) continue;
-        const line = node.$cstNode.range.start.line;
-        if (!map.has(line)) map.set(line, node);
+/** The index of the first token that starts after `offset` (binary search: tokens are in document order). */
+function firstTokenAfter(tokens: readonly { startOffset: number }[], offset: number): number {
+    let low = 0, high = tokens.length;
+    while (low < high) {
+        const middle = (low + high) >> 1;
+        if (tokens[middle].startOffset > offset) high = middle; else low = middle + 1;
     }
-    return map;
+    return low;
+}
+
+/** The outermost declaration whose text starts on `line`, found from the token at `offset`. */
+function declarationStartingAt(root: CstNode, offset: number, line: number): AstNode | undefined {
+    let node: AstNode | undefined = CstUtils.findLeafNodeAtOffset(root, offset)?.astNode;
+    let found: AstNode | undefined;
+    for (; node; node = node.$container) {
+        const start = node.$cstNode?.range.start.line;
+        if (start !== line) break;
+        if (isDeclaration(node)) found = node;
+    }
+    return found;
 }

@@ -16,8 +16,14 @@ export const isOfCategory = (vocabulary: Vocabulary, actor: ast.Actor | undefine
 export const isProvider = (vocabulary: Vocabulary, actor: ast.Actor | undefined): boolean => isOfCategory(vocabulary, actor, 'provider');
 export const isExternalActor = (vocabulary: Vocabulary, actor: ast.Actor | undefined): boolean => isOfCategory(vocabulary, actor, 'external');
 
+/** A national actor: its category is known and not external, and it does not work at regional or international level. */
+export function isNationalActor(vocabulary: Vocabulary, actor: ast.Actor | undefined): boolean {
+    const category = vocabulary.category(actor?.kind);
+    return actor !== undefined && category !== undefined && category !== 'external' && actor.jurisdiction !== 'international' && actor.jurisdiction !== 'regional';
+}
+
 /** Actors that lead or partner an objective. */
 export function involvedActors(objective: ast.Objective): ast.Actor[] {
-    return [objective.lead?.ref, ...objective.partners.map(p => p.ref)].filter((a): a is ast.Actor => a !== undefined);
+    return [...objective.leads, ...objective.partners].map(r => r.ref).filter((a): a is ast.Actor => a !== undefined);
 }
 

@@ -7,6 +7,7 @@ import { syntaxError } from './syntax/error.js';
 import { referenceUnresolved } from './reference/unresolved.js';
 import { referenceDuplicate } from './reference/duplicate.js';
 import { referenceWrongKind } from './reference/wrong-kind.js';
+import { referenceImport } from './reference/import.js';
 import { taxonomyUnknownTerm } from './taxonomy/unknown-term.js';
 import { structureMissingField } from './structure/missing-field.js';
 import { structureBadRange } from './structure/bad-range.js';
@@ -22,6 +23,7 @@ const ALL_RULES: readonly Rule[] = [
     referenceUnresolved,
     referenceDuplicate,
     referenceWrongKind,
+    referenceImport,
     taxonomyUnknownTerm,
     structureMissingField,
     structureBadRange,

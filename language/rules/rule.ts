@@ -32,6 +32,22 @@ export interface FixData {
     [key: string]: unknown;
 }
 
+/**
+ * A record a finding rests on, such as each instrument restriction a funding line meets: hover
+ * lists them and SARIF carries them in the result's `properties`.
+ */
+export interface FindingReason {
+    /** The record's id, e.g. `eu/ndici-lethal`. */
+    readonly id: string;
+    /** Its reason, in one clause. */
+    readonly message: string;
+    readonly severity: Severity;
+    /** Where it comes from (a law, a regulation), when known. */
+    readonly source?: string;
+    /** The configuration file (URI) that defined it; undefined for a built-in record. */
+    readonly definedIn?: string;
+}
+
 /** Where a finding points: Langium's diagnostic location (a node, and a property, keyword or range in it). */
 type FindingLocation = Pick<DiagnosticInfo<AstNode, string>, 'node' | 'property' | 'index' | 'keyword' | 'range'>;
 
@@ -46,6 +62,8 @@ export interface FindingInput extends FindingLocation {
      * of reading the message back.
      */
     key?: string;
+    /** The records the finding rests on (the restrictions met), for hover and SARIF. */
+    related?: readonly FindingReason[];
 }
 
 export interface Finding extends FindingInput {

@@ -5,9 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { PlanSummary } from './summary-model.js';
-import { sectorRows } from './summary-model.js';
+import { activityFacts, sectorRows } from './summary-model.js';
 import { DIMENSIONS } from '../base/taxonomy.js';
-import { escapeHtml as h, money, formatMoney, plural, quantity } from '../base/format.js';
+import { escapeHtml as h, money, moneyCents, formatBalance, formatMoney, plural, quantity } from '../base/format.js';
 
 export interface HtmlOptions {
     /** A nonce for the one inline style sheet (a fresh one by default). */
@@ -59,6 +59,7 @@ export function renderHtml(s: PlanSummary, options: HtmlOptions = {}): string {
         ['Period', s.strategy.period ? `${s.strategy.period.startYear}–${s.strategy.period.endYear}` : undefined],
         ['Currency', cur], ['Context', s.strategy.context], ['Approach', s.strategy.approach],
         ['Scope', s.strategy.scope.partial ? `partial: ${s.strategy.scope.sectors.join(', ')}${s.strategy.scope.reason ? ` — ${s.strategy.scope.reason}` : ''}` : 'comprehensive (sector-wide)'],
+        ['Implements', s.strategy.implements],
     ];
     parts.push(`<table>${rows.flatMap(([k, v]) => v ? [`<tr><th>${k}</th><td>${h(v)}</td></tr>`] : []).join('')}</table>`);
     if (s.strategy.doc) parts.push(`<blockquote>${h(s.strategy.doc)}</blockquote>`);
@@ -88,12 +89,13 @@ export function renderHtml(s: PlanSummary, options: HtmlOptions = {}): string {
     parts.push(`<h2>Timeline</h2>${timelineSvg(s)}`);
     parts.push('<h2>Fiscal projection</h2>');
     if (s.years.length > 0) {
+        const withRevenue = s.years.some(y => y.revenue !== undefined);
         const withCeiling = s.years.some(y => y.affordable !== undefined);
-        parts.push(`<table><tr><th class="num">year</th><th class="num">capital</th><th class="num">recurrent</th><th class="num">cost</th><th class="num">external</th><th class="num">domestic</th><th class="num">gap</th>${withCeiling ? '<th class="num">affordable</th>' : ''}</tr>`);
+        parts.push(`<table><tr><th class="num">year</th><th class="num">capital</th><th class="num">recurrent</th><th class="num">cost</th><th class="num">external</th><th class="num">domestic</th><th class="num">gap</th>${withRevenue ? '<th class="num">revenue</th>' : ''}${withCeiling ? '<th class="num">affordable</th>' : ''}</tr>`);
         for (const y of s.years) {
-            parts.push(`<tr><td class="num">${y.year}</td>${[y.capital, y.recurrent, y.cost, y.external, y.domestic, y.gap].map(v => `<td class="num">${money(v)}</td>`).join('')}${withCeiling ? `<td class="num">${y.affordable === undefined ? '—' : money(y.affordable)}</td>` : ''}</tr>`);
+            parts.push(`<tr><td class="num">${y.year}</td>${[y.capital, y.recurrent, y.cost, y.external, y.domestic, y.gap].map(v => `<td class="num">${money(v)}</td>`).join('')}${withRevenue ? `<td class="num">${y.revenue === undefined ? '—' : moneyCents(y.revenue)}</td>` : ''}${withCeiling ? `<td class="num">${y.affordable === undefined ? '—' : moneyCents(y.affordable)}</td>` : ''}</tr>`);
         }
-        parts.push(`<tr><th class="num">total</th>${[s.totals.capital, s.totals.recurrent, s.totals.cost, s.totals.external, s.totals.domestic, s.totals.gap].map(v => `<th class="num">${money(v)}</th>`).join('')}${withCeiling ? '<th></th>' : ''}</tr></table>`);
+        parts.push(`<tr><th class="num">total</th>${[s.totals.capital, s.totals.recurrent, s.totals.cost, s.totals.external, s.totals.domestic, s.totals.gap].map(v => `<th class="num">${money(v)}</th>`).join('')}${withRevenue ? '<th></th>' : ''}${withCeiling ? '<th></th>' : ''}</tr></table>`);
         parts.push(fundingSvg(s));
         parts.push(`<p class="legend"><span class="ext"></span>external<span class="dom"></span>domestic<span class="cost"></span>cost (${h(cur ?? '')})</p>`);
     } else {
@@ -106,10 +108,10 @@ export function renderHtml(s: PlanSummary, options: HtmlOptions = {}): string {
         parts.push(`<div class="objective-block"><h3>${h(o.name)}${o.title ? ` — ${h(o.title)}` : ''}</h3>
 ${o.doc ? `<blockquote>${h(o.doc)}</blockquote>` : ''}
 <p>Sector ${h(o.sector ?? '—')}; dimensions ${h(o.dimensions.join(', ') || '—')}; levels ${h(o.levels.join(', ') || '—')}<br>
-Lead ${h(o.lead ?? '—')}${o.partners.length ? `; partners ${h(o.partners.join(', '))}` : ''}<br>
+${o.leads.length > 1 ? 'Joint lead' : 'Lead'} ${h(o.leads.join(', ') || '—')}${o.partners.length ? `; partners ${h(o.partners.join(', '))}` : ''}<br>
 Phases ${h(o.phases.join(', ') || '—')}${o.start ? ` (${h(o.start)} to ${h(o.end ?? '')})` : ''}<br>
-Cost ${h(formatMoney(o.cost, cur))}, funded ${h(formatMoney(o.funded, cur))}, gap ${h(formatMoney(o.gap, cur))}</p>
-${o.activities.length ? `<ol>${o.activities.map(a => `<li>${h(a.name)}${a.title ? ` — ${h(a.title)}` : ''} <span class="muted">(${h(a.type ?? '—')}${a.start ? `, ${h(a.start)} to ${h(a.end ?? '')}` : ''})</span></li>`).join('')}</ol>` : ''}
+Cost ${h(formatBalance(o, cur))}</p>
+${o.activities.length ? `<ol>${o.activities.map(a => `<li>${h(a.name)}${a.title ? ` — ${h(a.title)}` : ''} <span class="muted">(${h(activityFacts(a).join(', '))})</span></li>`).join('')}</ol>` : ''}
 ${benchmarks.length ? `<ul>${benchmarks.map(b => `<li>${h(b.name)}${b.title ? ` — ${h(b.title)}` : ''}: ${h(quantity(b.baseline))}${b.baseline?.year ? ` (${b.baseline.year})` : ''} → ${h(quantity(b.target))}${b.target?.year ? ` (${b.target.year})` : ''}</li>`).join('')}</ul>` : ''}</div>`);
     }
 

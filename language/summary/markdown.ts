@@ -1,8 +1,8 @@
 /** The plan summary as Markdown: tables, a Mermaid gantt timeline and a Mermaid xychart funding chart. */
 import type { PlanSummary } from './summary-model.js';
-import { sectorRows } from './summary-model.js';
+import { activityFacts, sectorRows } from './summary-model.js';
 import { DIMENSIONS } from '../base/taxonomy.js';
-import { escapeMarkdown as md, mermaidText, money, formatMoney, plural, quantity } from '../base/format.js';
+import { escapeMarkdown as md, mermaidText, money, moneyCents, formatBalance, formatMoney, plural, quantity } from '../base/format.js';
 
 export function renderMarkdown(s: PlanSummary): string {
     const out: string[] = [];
@@ -15,6 +15,7 @@ export function renderMarkdown(s: PlanSummary): string {
         ['Context', s.strategy.context],
         ['Approach', s.strategy.approach],
         ['Scope', s.strategy.scope.partial ? `partial: ${s.strategy.scope.sectors.join(', ')}${s.strategy.scope.reason ? ` — ${s.strategy.scope.reason}` : ''}` : 'comprehensive (sector-wide)'],
+        ['Implements', s.strategy.implements],
     ];
     out.push('| | |', '|---|---|', ...header.flatMap(([k, v]) => v ? [`| ${k} | ${md(v)} |`] : []), '');
     if (s.strategy.doc) out.push(...s.strategy.doc.split('\n').map(l => `> ${md(l.trim())}`), '');
@@ -62,13 +63,15 @@ export function renderMarkdown(s: PlanSummary): string {
 
     out.push('## Fiscal projection', '');
     if (s.years.length > 0) {
+        const withRevenue = s.years.some(y => y.revenue !== undefined);
         const withCeiling = s.years.some(y => y.affordable !== undefined);
-        out.push(`| year | capital | recurrent | cost | external | domestic | gap |${withCeiling ? ' affordable |' : ''}`,
-            `|---:|---:|---:|---:|---:|---:|---:|${withCeiling ? '---:|' : ''}`);
+        out.push(`| year | capital | recurrent | cost | external | domestic | gap |${withRevenue ? ' revenue |' : ''}${withCeiling ? ' affordable |' : ''}`,
+            `|---:|---:|---:|---:|---:|---:|---:|${withRevenue ? '---:|' : ''}${withCeiling ? '---:|' : ''}`);
         for (const y of s.years) {
-            out.push(`| ${y.year} | ${money(y.capital)} | ${money(y.recurrent)} | ${money(y.cost)} | ${money(y.external)} | ${money(y.domestic)} | ${money(y.gap)} |${withCeiling ? ` ${y.affordable === undefined ? '—' : money(y.affordable)} |` : ''}`);
+            out.push(`| ${y.year} | ${money(y.capital)} | ${money(y.recurrent)} | ${money(y.cost)} | ${money(y.external)} | ${money(y.domestic)} | ${money(y.gap)} |${withRevenue ? ` ${y.revenue === undefined ? '—' : moneyCents(y.revenue)} |` : ''}${withCeiling ? ` ${y.affordable === undefined ? '—' : moneyCents(y.affordable)} |` : ''}`);
         }
-        out.push(`| **total** | ${money(s.totals.capital)} | ${money(s.totals.recurrent)} | ${money(s.totals.cost)} | ${money(s.totals.external)} | ${money(s.totals.domestic)} | ${money(s.totals.gap)} |${withCeiling ? ' |' : ''}`, '');
+        out.push(`| **total** | ${money(s.totals.capital)} | ${money(s.totals.recurrent)} | ${money(s.totals.cost)} | ${money(s.totals.external)} | ${money(s.totals.domestic)} | ${money(s.totals.gap)} |${withRevenue ? ' |' : ''}${withCeiling ? ' |' : ''}`, '');
+        if (withRevenue) out.push('Revenue: domestic government revenue from the `fiscal` block, to the cent; affordable: the ceiling share of it.', '');
         const max = Math.max(1, ...s.years.map(y => Math.max(y.cost, y.external + y.domestic)));
         out.push('```mermaid', 'xychart-beta', `    title "Funding against cost (${mermaidText(cur ?? '')})"`,
             `    x-axis [${s.years.map(y => y.year).join(', ')}]`,
@@ -85,12 +88,12 @@ export function renderMarkdown(s: PlanSummary): string {
         out.push(`### ${md(o.name)}${o.title ? ` — ${md(o.title)}` : ''}`, '');
         if (o.doc) out.push(...o.doc.split('\n').map(l => `> ${md(l.trim())}`), '');
         out.push(`- Sector: ${o.sector ?? '—'}; dimensions: ${o.dimensions.join(', ') || '—'}; levels: ${o.levels.join(', ') || '—'}`);
-        out.push(`- Lead: ${md(o.lead ?? '—')}${o.partners.length ? `; partners: ${o.partners.map(md).join(', ')}` : ''}`);
+        out.push(`- ${o.leads.length > 1 ? 'Joint lead' : 'Lead'}: ${o.leads.map(md).join(', ') || '—'}${o.partners.length ? `; partners: ${o.partners.map(md).join(', ')}` : ''}`);
         out.push(`- Phases: ${o.phases.map(md).join(', ') || '—'}${o.start ? ` (${o.start} to ${o.end})` : ''}`);
-        out.push(`- Cost ${formatMoney(o.cost, cur)}, funded ${formatMoney(o.funded, cur)}, gap ${formatMoney(o.gap, cur)}`);
+        out.push(`- Cost ${formatBalance(o, cur)}`);
         if (o.activities.length > 0) {
             out.push('- Activities:');
-            o.activities.forEach((a, i) => out.push(`  ${i + 1}. ${md(a.name)}${a.title ? ` — ${md(a.title)}` : ''} (${a.type ?? '—'}${a.start ? `, ${a.start} to ${a.end}` : ''})`));
+            o.activities.forEach((a, i) => out.push(`  ${i + 1}. ${md(a.name)}${a.title ? ` — ${md(a.title)}` : ''} (${activityFacts(a).map(md).join(', ')})`));
         }
         const benchmarks = s.benchmarks.filter(b => o.benchmarks.includes(b.name));
         if (benchmarks.length > 0) {

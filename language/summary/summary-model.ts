@@ -29,16 +29,32 @@ interface SummaryObjective {
     sector?: string;
     dimensions: string[];
     levels: string[];
-    lead?: string;
+    /** Every lead: one, or several for a joint lead. */
+    leads: string[];
     partners: string[];
     phases: string[];
     start?: string;
     end?: string;
-    activities: { name: string; title?: string; type?: string; start?: string; end?: string }[];
+    activities: SummaryActivity[];
     benchmarks: string[];
+    /** Always cost = funded + gap − surplus (SUMMARY.md section 6). */
     cost: number;
     funded: number;
     gap: number;
+    /** Funding allocated beyond the cost, summed over the years where that happens. */
+    surplus: number;
+}
+
+interface SummaryActivity {
+    name: string;
+    title?: string;
+    type?: string;
+    start?: string;
+    end?: string;
+    /** The implementer (`by`), when it is not the objective's lead(s). */
+    by?: string;
+    /** Done intake by intake across its span. */
+    rolling: boolean;
 }
 
 interface SummaryBenchmark {
@@ -61,6 +77,8 @@ export interface PlanSummary {
         context?: string;
         approach?: string;
         scope: { partial: boolean; sectors: string[]; reason?: string };
+        /** The adopted national policy the plan carries out (`implements`). */
+        implements?: string;
     };
     counts: {
         actors: number;
@@ -139,6 +157,7 @@ export function buildSummary(services: SsrValidationServices, document: LangiumD
             context: strategy?.context,
             approach: strategy?.approach,
             scope: { partial: strategy?.scope?.partial ?? false, sectors: strategy?.scope?.sectors ?? [], reason: title(strategy?.scope?.reason) },
+            implements: title(strategy?.implements),
         },
         counts: {
             actors: model.allActors.length,
@@ -181,15 +200,16 @@ export function buildSummary(services: SsrValidationServices, document: LangiumD
                 sector: objective.sector,
                 dimensions: [...objective.dimensions],
                 levels: [...objective.levels],
-                lead: objective.lead?.$refText,
+                leads: objective.leads.map(l => l.$refText),
                 partners: objective.partners.map(p => p.$refText),
                 phases: objective.phases.map(p => p.$refText),
                 ...spanText(time.objective(objective)),
-                activities: activities.map(a => ({ name: name(a), title: title(a.title), type: a.type, ...spanText(time.activity(a)) })),
+                activities: activities.map(a => ({ name: name(a), title: title(a.title), type: a.type, ...spanText(time.activity(a)), ...(a.by ? { by: a.by.$refText } : {}), rolling: a.rolling })),
                 benchmarks: benchmarksOf.get(objective) ?? [],
                 cost: figures?.cost ?? 0,
                 funded: figures?.funded ?? 0,
                 gap: figures?.gap ?? 0,
+                surplus: figures?.surplus ?? 0,
             };
         }),
         benchmarks: model.benchmarks.map(b => {
@@ -215,6 +235,11 @@ export function sectorRows(summary: PlanSummary): string[] {
     if (!summary.strategy.scope.partial) for (const sector of requiredSectors([])) shown.add(sector);
     const builtIn = BUILTIN_VOCABULARY.ids('sector');
     return [...builtIn.filter(s => shown.has(s)), ...[...shown].filter(s => !builtIn.includes(s))];
+}
+
+/** An activity's type, dates, implementer and `rolling`, as the objective block lists them. */
+export function activityFacts(a: SummaryActivity): string[] {
+    return [a.type ?? '—', ...(a.start ? [`${a.start} to ${a.end}`] : []), ...(a.by ? [`by ${a.by}`] : []), ...(a.rolling ? ['rolling'] : [])];
 }
 
 /** A doc comment's text with each line trimmed (the comment's own indentation is not content). */

@@ -4,7 +4,7 @@
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { fromLspSeverity, type Severity } from '../base/severity.js';
-import type { FixData } from '../rules/rule.js';
+import type { FindingReason, FixData } from '../rules/rule.js';
 
 /** What a diagnostic carries in its `data`. */
 export interface SsrDiagnosticData {
@@ -12,6 +12,8 @@ export interface SsrDiagnosticData {
     fix?: FixData;
     /** The rule's own key for the finding (see Finding.key). */
     key?: string;
+    /** The records the finding rests on (see Finding.related). */
+    related?: readonly FindingReason[];
     /** What the finding is about: the declaration path and the way down to the node (identity.ts). */
     path?: string;
     /** The finding's identity in its document (identity.ts). */
@@ -26,6 +28,8 @@ export interface FileFinding {
     readonly range: Diagnostic['range'];
     /** The rule's own key for this finding, if it reports several per declaration (see Finding.key). */
     readonly key?: string;
+    /** The records the finding rests on, e.g. the instrument restrictions met (see Finding.related). */
+    readonly related?: readonly FindingReason[];
     /** What the finding is about: `objective:PoliceReform/activity:PoliceVetting`, `strategy` (identity.ts). */
     readonly path: string;
     /**
@@ -44,6 +48,7 @@ export function toFinding(diagnostic: Diagnostic): FileFinding {
         message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
         range: diagnostic.range,
         ...(data?.key !== undefined ? { key: data.key } : {}),
+        ...(data?.related ? { related: data.related } : {}),
         path: data?.path ?? '',
         // Every diagnostic of the checker carries its identity; another one is known by its place.
         identity: data?.identity ?? `${ruleId}@line:${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1}`,

@@ -122,7 +122,10 @@ export class SsrDocumentValidator extends DefaultDocumentValidator {
 
     /** A finding as an LSP diagnostic, through Langium's own conversion; `identity` from identity.ts. */
     findingToDiagnostic(finding: Finding, identity: { path: string; identity: string }): Diagnostic {
-        const data: SsrDiagnosticData = { ruleId: finding.ruleId, fix: finding.fix, key: finding.key, path: identity.path, identity: identity.identity };
+        const data: SsrDiagnosticData = {
+            ruleId: finding.ruleId, fix: finding.fix, key: finding.key, ...(finding.related ? { related: finding.related } : {}),
+            path: identity.path, identity: identity.identity,
+        };
         return this.toDiagnostic(finding.severity, finding.message, {
             node: finding.node, property: finding.property, index: finding.index, keyword: finding.keyword, range: finding.range,
             code: finding.ruleId, codeDescription: { href: docsUrl(finding.ruleId) }, data,

@@ -24,14 +24,21 @@ try {
     const specDir = path.join(workspace, 'spec');
     fs.mkdirSync(specDir);
     if (fs.existsSync(examples)) {
-        for (const f of fs.readdirSync(examples).filter(f => f.endsWith('.ssr'))) fs.copyFileSync(path.join(examples, f), path.join(specDir, f));
+        // Every example with its folder (westmoor/ has a configuration in two files); the copies are
+        // writable, so that a test may edit a configuration file.
+        fs.cpSync(examples, specDir, { recursive: true, filter: source => !source.endsWith('.md') });
+        for (const file of fs.readdirSync(specDir, { recursive: true }).map(f => path.join(specDir, String(f)))) {
+            fs.chmodSync(file, fs.statSync(file).isDirectory() ? 0o755 : 0o644);
+        }
     }
     fs.cpSync(path.join(HERE, 'fixtures'), path.join(workspace, 'plan'), { recursive: true });
     fs.mkdirSync(path.join(workspace, '.vscode'));
     fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'editor.wordBasedSuggestions': 'off' }));
     const expected = {};
+    const strategies = dir => fs.readdirSync(path.join(workspace, dir), { recursive: dir === 'spec' })
+        .map(f => String(f).split(path.sep).join('/')).filter(f => f.endsWith('.ssr'));
     for (const dir of ['spec', 'plan']) {
-        for (const f of fs.readdirSync(path.join(workspace, dir)).filter(f => f.endsWith('.ssr'))) {
+        for (const f of strategies(dir)) {
             const result = spawnSync(process.execPath, [CLI, 'check', `${dir}/${f}`, '--format', 'json'], { cwd: workspace, encoding: 'utf8' });
             if (result.status === 2) throw new Error(`ssr check ${dir}/${f} failed: ${result.stderr}`);
             expected[`${dir}/${f}`] = JSON.parse(result.stdout);

@@ -1,6 +1,6 @@
 import { formatMoney } from '../../base/format.js';
 import * as ast from '../../generated/ast.js';
-import { MONEY_EPSILON } from '../../model/fiscal-model.js';
+import { isMaterial } from '../../model/fiscal-model.js';
 import type { Rule } from '../rule.js';
 
 export const fiscalAffordability: Rule = {
@@ -10,10 +10,10 @@ export const fiscalAffordability: Rule = {
     check({ model, fiscal, report }) {
         const block = model.fiscal;
         if (!block) return;
-        const over = fiscal.years.flatMap(y => y.affordable !== undefined && y.domestic - y.affordable > MONEY_EPSILON ? [{ ...y, affordable: y.affordable }] : []);
+        const over = fiscal.years.flatMap(y => y.affordable !== undefined && isMaterial(y.domestic - y.affordable) ? [{ ...y, affordable: y.affordable }] : []);
         const final = fiscal.years[fiscal.years.length - 1];
         const finalAffordable = final?.affordable;
-        const recurrentOver = finalAffordable !== undefined && final.recurrent - finalAffordable > MONEY_EPSILON;
+        const recurrentOver = finalAffordable !== undefined && isMaterial(final.recurrent - finalAffordable);
         if (over.length === 0 && !recurrentOver) return;
         const parts: string[] = [];
         if (over.length > 0) parts.push(`domestic funding exceeds the affordable ceiling in ${over.map(y => `${y.year} (${formatMoney(y.domestic, fiscal.currency)} against ${formatMoney(y.affordable, fiscal.currency)})`).join(', ')}`);

@@ -1,5 +1,5 @@
 import { formatMoney } from '../../base/format.js';
-import { MONEY_EPSILON } from '../../model/fiscal-model.js';
+import { isMaterial } from '../../model/fiscal-model.js';
 import { overlaps } from '../../model/time-model.js';
 import { monthIndex, type Span } from '../../base/values.js';
 import type { Rule } from '../rule.js';
@@ -17,7 +17,7 @@ export const fiscalDonorTaper: Rule = {
         for (let i = 1; i < fiscal.years.length; i++) {
             const previous = fiscal.years[i - 1], current = fiscal.years[i];
             if (!inConsolidation(previous.year) || !inConsolidation(current.year)) continue;
-            if (current.external - previous.external <= MONEY_EPSILON) continue;
+            if (!isMaterial(current.external - previous.external)) continue;
             report({
                 ...where,
                 key: String(current.year),
@@ -26,7 +26,7 @@ export const fiscalDonorTaper: Rule = {
         }
         const final = fiscal.years[fiscal.years.length - 1];
         const total = final ? final.external + final.domestic : 0;
-        if (final && total > MONEY_EPSILON && final.external / total - fiscal.maxExternalShare > 1e-9) {
+        if (final && isMaterial(total) && final.external / total - fiscal.maxExternalShare > 1e-9) {
             report({
                 ...where,
                 key: 'max-external-share',

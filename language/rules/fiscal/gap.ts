@@ -1,6 +1,7 @@
-import { formatMoney } from '../../base/format.js';
+import { describe } from '../../base/declarations.js';
+import { capitalize, formatMoney } from '../../base/format.js';
 import * as ast from '../../generated/ast.js';
-import { MONEY_EPSILON } from '../../model/fiscal-model.js';
+import { isMaterial } from '../../model/fiscal-model.js';
 import type { Rule } from '../rule.js';
 
 export const fiscalGap: Rule = {
@@ -10,11 +11,11 @@ export const fiscalGap: Rule = {
     check({ fiscal, report }) {
         for (const figures of fiscal.objectives.values()) {
             if (!figures.supported) continue;
-            const short = [...figures.years].filter(([, y]) => y.gap > MONEY_EPSILON);
+            const short = [...figures.years].filter(([, y]) => isMaterial(y.gap));
             if (short.length === 0) continue;
             report({
                 node: figures.objective, property: ast.Objective.name,
-                message: `Objective '${figures.objective.name}' is not fully funded: ${short.map(([year, y]) => `${year} ${formatMoney(y.gap, fiscal.currency)}`).join(', ')} (total ${formatMoney(figures.gap, fiscal.currency)}). A strategy based on unrealistic resource estimates stalls mid-way: add funding for those years or reduce the costs.`,
+                message: `${capitalize(describe(figures.objective))} is not fully funded: ${short.map(([year, y]) => `${year} ${formatMoney(y.gap, fiscal.currency)}`).join(', ')} (total ${formatMoney(figures.gap, fiscal.currency)}). A strategy based on unrealistic resource estimates stalls mid-way: add funding for those years or reduce the costs.`,
             });
         }
     },

@@ -1,3 +1,5 @@
+import { describe } from '../../base/declarations.js';
+import { capitalize } from '../../base/format.js';
 import * as ast from '../../generated/ast.js';
 import type { Rule } from '../rule.js';
 
@@ -15,7 +17,7 @@ export const fiscalMissingRecurrent: Rule = {
             if (!capital || recurrent || builds.length === 0) continue;
             report({
                 node: objective, property: ast.Objective.name,
-                message: `Objective '${objective.name}' has capital costs and ${builds.map(a => `${a.type} ('${a.name}')`).join(', ')} but no recurrent cost. What is built or hired has running costs (salaries, maintenance, fuel) that the plan must show: add 'cost recurrent <amount> per year from <year>'.`,
+                message: `${capitalize(describe(objective))} has capital costs and ${builds.map(a => `${a.type} (${describe(a)})`).join(', ')} but no recurrent cost. What is built or hired has running costs (salaries, maintenance, fuel) that the plan must show: add 'cost recurrent <amount> per year from <year>'.`,
             });
         }
     },

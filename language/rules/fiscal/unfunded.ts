@@ -1,4 +1,5 @@
-import { formatMoney } from '../../base/format.js';
+import { describe } from '../../base/declarations.js';
+import { capitalize, formatMoney } from '../../base/format.js';
 import * as ast from '../../generated/ast.js';
 import type { Rule } from '../rule.js';
 
@@ -11,7 +12,7 @@ export const fiscalUnfunded: Rule = {
             if (!figures.hasCosts || figures.supported) continue;
             report({
                 node: figures.objective, property: ast.Objective.name,
-                message: `Objective '${figures.objective.name}' costs ${formatMoney(figures.cost, fiscal.currency)} over the period but no funding line supports it. A strategy must rest on realistic estimates of available resources: add a funding line that 'supports ${figures.objective.name}'.`,
+                message: `${capitalize(describe(figures.objective))} costs ${formatMoney(figures.cost, fiscal.currency)} over the period but no funding line supports it. A strategy must rest on realistic estimates of available resources: add a funding line that ${figures.objective.name ? `'supports ${figures.objective.name}'` : 'supports it'}.`,
             });
         }
     },

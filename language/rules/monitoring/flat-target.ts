@@ -1,3 +1,4 @@
+import { describe } from '../../base/declarations.js';
 import * as ast from '../../generated/ast.js';
 import { quantityValue } from '../../base/values.js';
 import type { Rule } from '../rule.js';
@@ -13,7 +14,7 @@ export const monitoringFlatTarget: Rule = {
             if (!baseline || !target || baseline.value !== target.value || baseline.percent !== target.percent) continue;
             report({
                 node: benchmark, property: ast.Benchmark.target,
-                message: `The target of benchmark '${benchmark.name}' equals its baseline, so it measures no change. Set the target the reform should reach.`,
+                message: `The target of ${describe(benchmark)} equals its baseline, so it measures no change. Set the target the reform should reach.`,
             });
         }
     },

@@ -1,3 +1,5 @@
+import { describe } from '../../base/declarations.js';
+import { capitalize } from '../../base/format.js';
 import * as ast from '../../generated/ast.js';
 import { quantityValue, yearValue, type QuantityValue } from '../../base/values.js';
 import type { Rule } from '../rule.js';
@@ -38,12 +40,11 @@ export const monitoringIncomplete: Rule = {
             } else {
                 line = `target ${targetFor(quantityValue(benchmark.baseline?.value))} by ${last}`;
             }
-            const name = benchmark.name ?? 'this benchmark';
             const lacks = missing.length === 2 ? 'neither a baseline nor a target' : `no ${missing[0]}`;
             const add = missing.map(m => m === 'baseline' ? "'baseline <value> in <year>'" : "'target <value> by <year>'").join(' and ');
             report({
                 node: benchmark, property: ast.Benchmark.name,
-                message: `Benchmark '${name}' has ${lacks}. Progress can only be judged between a baseline and a dated target; the guidance asks for robust baseline data and indicators from the preparatory phase on. Add ${add}.`,
+                message: `${capitalize(describe(benchmark))} has ${lacks}. Progress can only be judged between a baseline and a dated target; the guidance asks for robust baseline data and indicators from the preparatory phase on. Add ${add}.`,
                 fix: { insertField: line, field: missing[0] },
             });
         }

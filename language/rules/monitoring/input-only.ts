@@ -1,3 +1,4 @@
+import { describe } from '../../base/declarations.js';
 import * as ast from '../../generated/ast.js';
 import type { Rule } from '../rule.js';
 
@@ -9,7 +10,9 @@ export const monitoringInputOnly: Rule = {
         const types = new Map<ast.Objective, string[]>();
         for (const benchmark of model.benchmarks) {
             for (const measured of benchmark.measures) {
-                if (measured.ref) types.set(measured.ref, [...(types.get(measured.ref) ?? []), benchmark.type ?? '']);
+                if (!measured.ref) continue;
+                const list = types.get(measured.ref);
+                if (list) list.push(benchmark.type ?? ''); else types.set(measured.ref, [benchmark.type ?? '']);
             }
         }
         for (const objective of model.objectives) {
@@ -18,7 +21,7 @@ export const monitoringInputOnly: Rule = {
             if (!list.every(t => t === 'input' || t === 'output')) continue;
             report({
                 node: objective, property: ast.Objective.name,
-                message: `Every benchmark of objective '${objective.name}' measures inputs or outputs (money spent, officers trained). The guidance warns against measuring donor input rather than reform outcomes: add an outcome or impact benchmark, such as public trust or case clearance.`,
+                message: `Every benchmark of ${describe(objective)} measures inputs or outputs (money spent, officers trained). The guidance warns against measuring donor input rather than reform outcomes: add an outcome or impact benchmark, such as public trust or case clearance.`,
             });
         }
     },

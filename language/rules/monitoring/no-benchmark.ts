@@ -1,3 +1,4 @@
+import { describe } from '../../base/declarations.js';
 import * as ast from '../../generated/ast.js';
 import type { Rule } from '../rule.js';
 import { periodYears } from './skeleton.js';
@@ -22,7 +23,7 @@ export const monitoringNoBenchmark: Rule = {
             const end = objective.$cstNode?.range.end;
             report({
                 node: objective, property: ast.Objective.name,
-                message: `No benchmark measures objective '${objective.name}'. Without a measurable benchmark nobody can tell whether the reform delivers security; the guidance asks for measurable objectives with baselines and targets. Add a benchmark that 'measures ${objective.name}'.`,
+                message: `No benchmark measures ${describe(objective)}. Without a measurable benchmark nobody can tell whether the reform delivers security; the guidance asks for measurable objectives with baselines and targets. Add a benchmark that 'measures ${objective.name}'.`,
                 fix: end ? {
                     edits: [{
                         title: `Add a benchmark for ${objective.name}`,

@@ -1,3 +1,4 @@
+import { describe } from '../../base/declarations.js';
 import * as ast from '../../generated/ast.js';
 import { yearOf, yearValue } from '../../base/values.js';
 import type { Rule } from '../rule.js';
@@ -15,7 +16,7 @@ export const monitoringTargetOutsidePeriod: Rule = {
             if (year === undefined || (year >= first && year <= last)) continue;
             report({
                 node: benchmark, property: ast.Benchmark.target,
-                message: `The target year ${year} of benchmark '${benchmark.name}' lies outside the strategy period (${first} to ${last}): the strategy cannot be held to it. Choose a target year within the period.`,
+                message: `The target year ${year} of ${describe(benchmark)} lies outside the strategy period (${first} to ${last}): the strategy cannot be held to it. Choose a target year within the period.`,
             });
         }
     },

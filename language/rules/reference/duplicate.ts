@@ -1,5 +1,5 @@
 import { AstUtils, type AstNode } from 'langium';
-import type * as ast from '../../generated/ast.js';
+import * as ast from '../../generated/ast.js';
 import { declarationKind } from '../../base/declarations.js';
 import type { Rule } from '../rule.js';
 
@@ -9,12 +9,24 @@ export const referenceDuplicate: Rule = {
     severity: 'error',
     description: 'Two declarations of the same kind share a name.',
     appliesToLibraries: true,
-    check({ model, report }) {
+    check({ document, model, services, report }) {
         const own = (node: AstNode) => AstUtils.findRootNode(node) === model.root;
-        // Imported actors count as declared first: the finding belongs to this file's declaration.
-        const imported = model.allActors.filter(a => !own(a));
-        const groups: (readonly ast.NamedDeclaration[])[] = [[...imported, ...model.actors], model.phases, model.objectives, model.activities, model.benchmarks, model.fundings];
-        for (const group of groups) {
+        // Declarations of the imported libraries (of any kind) count as declared first: the finding
+        // belongs to this file's declaration. Linear in the number of declarations.
+        const byKind = new Map<string, ast.NamedDeclaration[]>();
+        const add = (node: ast.NamedDeclaration) => {
+            const list = byKind.get(node.$type);
+            if (list) list.push(node); else byKind.set(node.$type, [node]);
+        };
+        for (const imported of services.references.Imports.importedDocuments(document)) {
+            const root = imported.parseResult.value;
+            for (const node of ast.isDocument(root) ? root.elements : []) {
+                if (ast.isNamedDeclaration(node)) add(node);
+                if (ast.isObjective(node)) node.activities.forEach(add);
+            }
+        }
+        [...model.actors, ...model.phases, ...model.objectives, ...model.activities, ...model.benchmarks, ...model.fundings].forEach(add);
+        for (const group of byKind.values()) {
             const first = new Map<string, ast.NamedDeclaration>();
             for (const node of group) {
                 if (!node.name) continue;

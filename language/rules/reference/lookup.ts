@@ -25,16 +25,16 @@ export function failedReferences(context: RuleContext): FailedReference[] {
         const text = reference.$refText;
         if (!text) continue;
         const expectedType = reflection.getReferenceType(info);
-        const otherKinds = services.references.ScopeProvider.visibleElements(document)
-            .filter(d => d.name === text && !reflection.isSubtype(d.type, expectedType)).toArray();
+        const otherKinds = (services.references.ScopeProvider.visibleNames(document).get(text) ?? [])
+            .filter(d => !reflection.isSubtype(d.type, expectedType));
         result.push({ info, reference, text, expected: referenceTypeLabel(expectedType), otherKinds });
     }
     return result;
 }
 
 /** Names of the expected kind visible from the reference, for did-you-mean and quick fixes. */
-export function candidateNames(context: RuleContext, failed: FailedReference): string[] {
+export function candidateNames(context: RuleContext, failed: FailedReference): Iterable<string> {
     const reflection = context.services.shared.AstReflection;
     const expectedType = reflection.getReferenceType(failed.info);
-    return context.services.references.ScopeProvider.visibleElements(context.document, expectedType).map(d => d.name).distinct().toArray();
+    return context.services.references.ScopeProvider.visibleNames(context.document, expectedType).keys();
 }

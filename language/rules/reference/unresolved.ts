@@ -1,5 +1,3 @@
-import * as ast from '../../generated/ast.js';
-import { resolveImportUri } from '../../parsing/imports.js';
 import { closest, didYouMean } from '../../base/strings.js';
 import type { Rule } from '../rule.js';
 import { candidateNames, failedReferences } from './lookup.js';
@@ -18,15 +16,6 @@ export const referenceUnresolved: Rule = {
                 node: failed.info.container, property: failed.info.property, index: failed.info.index,
                 range: failed.reference.$refNode?.range,
                 fix: suggestion ? { replacements: [suggestion] } : undefined,
-            });
-        }
-        const documents = context.services.shared.workspace.LangiumDocuments;
-        for (const node of context.model.imports) {
-            const uri = resolveImportUri(context.document, node);
-            if (!uri || documents.hasDocument(uri)) continue;
-            context.report({
-                message: `Cannot find the library '${node.path ?? ''}' (looked for ${uri.scheme === 'file' ? uri.fsPath : uri.toString()}). The path is relative to this file and must stay inside the workspace.`,
-                node, property: ast.Import.path,
             });
         }
     },

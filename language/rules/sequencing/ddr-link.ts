@@ -1,3 +1,4 @@
+import { describe } from '../../base/declarations.js';
 import * as ast from '../../generated/ast.js';
 import type { Rule } from '../rule.js';
 import { atStrategyTitle } from '../common.js';
@@ -31,7 +32,7 @@ export const sequencingDdrLink: Rule = {
             if (linked.has(objective)) continue;
             report({
                 node: objective, property: ast.Objective.name,
-                message: `DDR objective '${objective.name}' is not linked by 'after' or 'alongside' to any defence or policing objective. Demobilised combatants must be absorbed or replaced by reformed forces: the guidance treats DDR and SSR as one nexus. Link it to a defence or policing objective.`,
+                message: `DDR ${describe(objective)} is not linked by 'after' or 'alongside' to any defence or policing objective. Demobilised combatants must be absorbed or replaced by reformed forces: the guidance treats DDR and SSR as one nexus. Link it to a defence or policing objective.`,
             });
         }
     },

@@ -8,6 +8,7 @@ import { sequencingAssessmentFirst } from './assessment-first.js';
 import { sequencingVettingBeforeCapability } from './vetting-before-capability.js';
 import { sequencingDdrLink } from './ddr-link.js';
 import { sequencingLegalBeforeOversight } from './legal-before-oversight.js';
+import { sequencingPolicyBeforeCapability } from './policy-before-capability.js';
 import { sequencingBaselineBeforeStart } from './baseline-before-start.js';
 
 export const SEQUENCING_RULES: readonly Rule[] = [
@@ -19,5 +20,6 @@ export const SEQUENCING_RULES: readonly Rule[] = [
     sequencingVettingBeforeCapability,
     sequencingDdrLink,
     sequencingLegalBeforeOversight,
+    sequencingPolicyBeforeCapability,
     sequencingBaselineBeforeStart,
 ];

@@ -1,4 +1,5 @@
-import { endsBefore, overlaps } from '../../model/time-model.js';
+import * as ast from '../../generated/ast.js';
+import { overlaps, readyMonth } from '../../model/time-model.js';
 import { formatMonth } from '../../base/values.js';
 import type { Rule } from '../rule.js';
 import { describe } from '../../base/declarations.js';
@@ -13,10 +14,14 @@ export const sequencingOrder: Rule = {
             if (relations.inCycle.has(relation)) continue; // sequencing/cycle reports those
             const a = time.of(relation.from), b = time.of(relation.to);
             if (!a || !b) continue;
-            if (relation.kind === 'after' && !endsBefore(b, a)) {
+            // A rolling activity (done intake by intake) has done its work for what starts once it has started.
+            const rolling = ast.isActivity(relation.to) && relation.to.rolling;
+            if (relation.kind === 'after' && a.start < (ast.isActivity(relation.to) ? readyMonth(relation.to, b) : b.end + 1)) {
                 report({
                     node: relation.from, property: 'after', index: relation.index,
-                    message: `${capitalize(describe(relation.from))} starts ${formatMonth(a.start)}, before ${describe(relation.to)} it is 'after' has ended (${formatMonth(b.end)}). Reforms that build on each other must be sequenced: move its dates or phase after ${formatMonth(b.end)}.`,
+                    message: rolling
+                        ? `${capitalize(describe(relation.from))} starts ${formatMonth(a.start)}, before rolling ${describe(relation.to)} it is 'after' has started (${formatMonth(b.start)}). Reforms that build on each other must be sequenced: move its dates or phase to ${formatMonth(b.start)} or later.`
+                        : `${capitalize(describe(relation.from))} starts ${formatMonth(a.start)}, before ${describe(relation.to)} it is 'after' has ended (${formatMonth(b.end)}). Reforms that build on each other must be sequenced: move its dates or phase after ${formatMonth(b.end)}.`,
                 });
             } else if (relation.kind === 'alongside' && !overlaps(a, b)) {
                 report({

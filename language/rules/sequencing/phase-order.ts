@@ -1,3 +1,5 @@
+import { describe } from '../../base/declarations.js';
+import { capitalize } from '../../base/format.js';
 import * as ast from '../../generated/ast.js';
 import { formatMonth } from '../../base/values.js';
 import type { Rule } from '../rule.js';
@@ -24,7 +26,7 @@ export const sequencingPhaseOrder: Rule = {
             if (!earlier) continue;
             report({
                 node: phase, property: ast.Phase.name,
-                message: `Phase '${phase.name}' (${phase.stage}) starts ${formatMonth(span.start)}, before the ${earlier.phase.stage} phase '${earlier.phase.name}' starts (${formatMonth(earlier.start)}). The guidance orders SSR in three interlinked phases: preparatory, main implementation, consolidation. Reorder the dates or the stages.`,
+                message: `${capitalize(describe(phase))} (${phase.stage}) starts ${formatMonth(span.start)}, before the ${earlier.phase.stage} ${describe(earlier.phase)} starts (${formatMonth(earlier.start)}). The guidance orders SSR in three interlinked phases: preparatory, main implementation, consolidation. Reorder the dates or the stages.`,
             });
         }
         for (const activity of model.activities) {
@@ -38,7 +40,7 @@ export const sequencingPhaseOrder: Rule = {
             if (inside || activity.phases.every(p => time.phase(p.ref) === undefined)) continue;
             report({
                 node: activity, property: ast.Activity.name,
-                message: `Activity '${activity.name}' (${formatMonth(own.start)} to ${formatMonth(own.end)}) lies outside its phase ${activity.phases.map(p => `'${p.$refText}'`).join(', ')}. An activity's dates must lie inside the phase it belongs to: change the dates or the phase.`,
+                message: `${capitalize(describe(activity))} (${formatMonth(own.start)} to ${formatMonth(own.end)}) lies outside its phase ${activity.phases.map(p => `'${p.$refText}'`).join(', ')}. An activity's dates must lie inside the phase it belongs to: change the dates or the phase.`,
             });
         }
     },

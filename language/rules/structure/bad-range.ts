@@ -1,7 +1,8 @@
 import type { AstNode } from 'langium';
 import type * as ast from '../../generated/ast.js';
 import { declarationOf, describe as describeDeclaration } from '../../base/declarations.js';
-import { endMonth, formatMonth, parseTimePoint, percentValue, rangeSpan, startMonth, type Span } from '../../base/values.js';
+import { MAX_AMOUNT, amountValue, endMonth, formatMonth, isComputable, parseTimePoint, percentValue, rangeSpan, startMonth, yearValue, type Span } from '../../base/values.js';
+import { money } from '../../base/format.js';
 import type { FindingInput, Rule } from '../rule.js';
 
 export const structureBadRange: Rule = {
@@ -43,16 +44,26 @@ export const structureBadRange: Rule = {
         for (const objective of model.objectives) {
             for (const cost of objective.costs) {
                 inPeriod(cost.range, objective, `${cost.kind ?? ''} cost`.trim(), true);
-                negative(cost.amount, objective, report);
+                amountProblems(cost.amount, objective, report);
             }
         }
         for (const funding of model.fundings) {
             inPeriod(funding.range, funding, 'amount', true);
-            negative(funding.amount, funding, report);
+            amountProblems(funding.amount, funding, report);
         }
         const fiscal = model.fiscal;
         if (fiscal) {
-            negative(fiscal.revenue, fiscal, report);
+            let previous: number | undefined;
+            for (const point of fiscal.revenues) {
+                amountProblems(point.amount, fiscal, report);
+                // LANGUAGE.md section 5: the years of a revenue series are in increasing order.
+                const year = yearValue(point.year);
+                if (year === undefined) continue;
+                if (previous !== undefined && year <= previous) {
+                    report({ message: `The revenue series gives ${year} after ${previous}: its years must increase, each given once, for the years between them to be interpolated. Put the years in order.`, node: point, property: 'year', key: `revenue-${year}` });
+                }
+                previous = year;
+            }
             for (const [percent, what] of [[fiscal.ceiling, 'ceiling'], [fiscal.maxExternalShare, 'maximum external share']] as const) {
                 const value = percentValue(percent);
                 if (percent && value !== undefined && (value > 1 || value < 0)) {
@@ -63,9 +74,14 @@ export const structureBadRange: Rule = {
     },
 };
 
-function negative(amount: ast.Amount | undefined, owner: AstNode, report: (f: FindingInput) => void) {
+function amountProblems(amount: ast.Amount | undefined, owner: AstNode, report: (f: FindingInput) => void) {
     if (amount?.negative) {
         report({ message: `The amount of ${describe(owner)} is negative. Costs, funding and revenue are positive amounts.`, node: amount });
+        return;
+    }
+    const value = amountValue(amount);
+    if (amount && value !== undefined && !isComputable(value)) {
+        report({ message: `The amount ${amount.value} of ${describe(owner)} is too large to compute exactly: amounts are added up to the cent, and at most ${money(MAX_AMOUNT)} can be. Check the figure and its unit (K, M, B).`, node: amount });
     }
 }
 

@@ -29,7 +29,7 @@ const REQUIRED_FIELDS: readonly Required[] = [
     required(ast.isStrategy, 'period', 'period', 'every schedule and the fiscal projection are computed over it', () => `period from ${thisYear} to ${thisYear + 4}`),
     required(ast.isStrategy, 'currency', 'currency', 'every amount is read in it', () => 'currency USD'),
     required(ast.isObjective, 'sector', 'sector', 'coverage and sequencing are judged by sector', () => 'sector policing'),
-    required(ast.isObjective, 'lead', 'lead', 'each objective needs one accountable national actor', m => `lead ${firstName(m.allActors, 'Actor')}`),
+    required(ast.isObjective, 'leads', 'lead', 'each objective needs one accountable national actor', m => `lead ${firstName(m.allActors, 'Actor')}`),
     required(ast.isActivity, 'type', 'type', 'sequencing rules (assessment first, vetting before capability) depend on it', () => 'type assessment'),
     required(ast.isFunding, 'source', 'from', 'external and domestic funding are told apart by the funder', m => `from ${firstName(m.allActors, 'Actor')}`),
     required(ast.isFunding, 'instrument', 'instrument', 'legal restrictions depend on the funding instrument', () => 'instrument national-budget'),
@@ -65,6 +65,17 @@ export const structureMissingField: Rule = {
                     key: required.field,
                 });
             }
+        }
+        // LANGUAGE.md section 5: `growing` is required with a single revenue year (a series may go without).
+        for (const fiscal of model.fiscals) {
+            if (fiscal.revenues.length !== 1 || fiscal.growth) continue;
+            const end = fiscal.revenues[0].$cstNode?.range.end;
+            report({
+                message: "The fiscal block gives revenue for a single year and no 'growing' rate: revenue in the other years of the period, and the affordable ceiling with it, cannot be projected. Add 'growing <rate> per year' to the revenue line, or give a series of years (revenue 80M in 2026, 95M in 2029).",
+                node: fiscal, keyword: 'fiscal',
+                fix: end ? { edits: [{ title: "Add 'growing 3% per year'", range: { start: end, end }, newText: ' growing 3% per year', preferred: true }], field: 'growing' } : undefined,
+                key: 'growing',
+            });
         }
         if (!model.isLibrary && model.strategies.length === 0 && model.root.elements.length > 0) {
             report({

@@ -1,6 +1,7 @@
 // The extension in a real VS Code: activation, diagnostics equal to `ssr check`, completion, hover,
-// definition across an import, rename, symbols, formatting, a quick fix, edits, .ssrrc.json changes
-// and the summary commands. Runs in the extension host (see ../run.mjs).
+// definition across an import, rename, symbols, formatting, a quick fix, edits, .ssrrc.json changes,
+// terms added by configuration, edits to an extended configuration file and the summary commands.
+// Runs in the extension host (see ../run.mjs).
 'use strict';
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
@@ -154,6 +155,33 @@ describe('SSR extension in VS Code', () => {
             await vscode.workspace.fs.delete(config);
         }
         await until(has, 'coverage/gender to come back');
+    });
+
+    it('completes a term added by the configuration with its description', async () => {
+        const document = await open('spec/westmoor/westmoor.ssr');
+        const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', document.uri, positionOf(document, 'instrument ndici', 11));
+        const item = list.items.find(i => (typeof i.label === 'string' ? i.label : i.label.label) === 'ndici');
+        assert.ok(item, list.items.map(i => typeof i.label === 'string' ? i.label : i.label.label).join(', '));
+        const documentation = typeof item.documentation === 'string' ? item.documentation : item.documentation.value;
+        assert.match(documentation, /^NDICI-Global Europe, the EU's external development and cooperation instrument/);
+        assert.match(documentation, /Added by `org\/eu-instruments\.json`/);
+    });
+
+    it('applies an edit to a file the .ssrrc.json extends without a reload', async () => {
+        const document = await open('spec/westmoor/westmoor.ssr');
+        const restrictions = severity => vscode.languages.getDiagnostics(document.uri)
+            .filter(d => String(d.code.value || d.code) === 'fiscal/instrument-restriction' && SEVERITY[d.severity] === severity).length;
+        await until(() => restrictions('warning') === 1 && restrictions('error') === 1, 'the NDICI warning and the US error');
+        const extended = uriOf('spec/westmoor/org/eu-instruments.json');
+        const original = Buffer.from(await vscode.workspace.fs.readFile(extended)).toString('utf8');
+        assert.match(original, /"severity": "warning"/);
+        await vscode.workspace.fs.writeFile(extended, Buffer.from(original.replace('"severity": "warning"', '"severity": "error"')));
+        try {
+            await until(() => restrictions('warning') === 0 && restrictions('error') === 2, 'the NDICI restriction to become an error');
+        } finally {
+            await vscode.workspace.fs.writeFile(extended, Buffer.from(original));
+        }
+        await until(() => restrictions('warning') === 1 && restrictions('error') === 1, 'the NDICI warning to come back');
     });
 
     it('opens the Markdown summary and the summary preview', async () => {

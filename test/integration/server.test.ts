@@ -11,9 +11,10 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-languageserver-protocol/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { docsUrl } from '../language/base/rule-ids.js';
-import { HEADER, ROOT } from './helpers.js';
-import { mark } from './support/findings.js';
+import { docsUrl } from '../../language/base/rule-ids.js';
+import { HEADER, ROOT } from '../helpers.js';
+import { mark } from '../support/findings.js';
+import { CONFIG_CASES, lineOf, writeCase, type ProblemAt } from '../support/config-cases.js';
 
 describe('language server (dist/server.cjs over stdio)', function () {
     this.timeout(30000);
@@ -106,5 +107,60 @@ describe('language server (dist/server.cjs over stdio)', function () {
         await connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(config).href, type: 1 }] });
         const after = await diagnosticsFor(uri, d => d.some(x => x.code === 'suppression/unused' && x.severity === 1));
         assert.ok(after.length > 0);
+    });
+
+    const fileUri = (file: string) => pathToFileURL(file).href;
+    const messageOf = (d: Diagnostic) => typeof d.message === 'string' ? d.message : d.message.value;
+    const open = (file: string) => connection.sendNotification('textDocument/didOpen', { textDocument: { uri: fileUri(file), languageId: 'ssr', version: 1, text: fs.readFileSync(file, 'utf8') } });
+    const changed = (...files: string[]) => connection.sendNotification('workspace/didChangeWatchedFiles', { changes: files.map(file => ({ uri: fileUri(file), type: 2 })) });
+
+    describe('shows each configuration problem on the file that has it', () => {
+        CONFIG_CASES.forEach((configCase, index) => {
+            it(configCase.name, async () => {
+                const caseDir = path.join(folder, 'cases', String(index));
+                writeCase(caseDir, configCase);
+                await open(path.join(caseDir, 'plan.ssr'));
+                const expect = async (at: ProblemAt) => {
+                    const line = lineOf(caseDir, at);
+                    const found = await diagnosticsFor(fileUri(path.join(caseDir, at.file)), d => d.some(x => x.range.start.line === line && at.message.test(messageOf(x))));
+                    assert.equal(found.find(x => at.message.test(messageOf(x)))?.code, 'config');
+                };
+                await expect(configCase.problem);
+                if (configCase.pointer) await expect(configCase.pointer);
+            });
+        });
+    });
+
+    it('applies an edit to an extended file, and clears its problems once fixed, without a restart', async () => {
+        const chain = path.join(folder, 'chain');
+        const terms = (restriction: object) => ({
+            taxonomy: { instruments: { ndici: { source: 'external', description: 'NDICI-Global Europe' } } },
+            restrictions: [{ id: 'eu/ndici-lethal', instruments: ['ndici'], when: [{ activity: { type: ['equipment'] } }], message: 'no lethal equipment', ...restriction }],
+        });
+        const orgFile = path.join(chain, 'org', 'terms.json');
+        fs.mkdirSync(path.dirname(orgFile), { recursive: true });
+        fs.writeFileSync(orgFile, JSON.stringify(terms({ severity: 'warning' })));
+        fs.writeFileSync(path.join(chain, '.ssrrc.json'), JSON.stringify({ extends: ['org/terms.json'] }));
+        const plan = path.join(chain, 'plan.ssr');
+        fs.writeFileSync(plan, `${HEADER}actor AF "Army" { kind armed-forces }\nactor EU "EU" { kind donor }\nobjective D "D" {\n    sector defence\n    lead AF\n    activity Kit "Kit" {\n        type equipment\n    }\n}\nfunding F "F" {\n    from EU\n    instrument ndici\n    amount 1M from 2027 to 2028\n    supports D\n}\n`);
+        await open(plan);
+        const restriction = (d: Diagnostic[]) => d.find(x => x.code === 'fiscal/instrument-restriction');
+        await diagnosticsFor(fileUri(plan), d => restriction(d)?.severity === 2 && !d.some(x => x.code === 'taxonomy/unknown-term'));
+
+        fs.writeFileSync(orgFile, JSON.stringify(terms({ severity: 'error' })));
+        await changed(orgFile);
+        await diagnosticsFor(fileUri(plan), d => restriction(d)?.severity === 1);
+
+        fs.writeFileSync(orgFile, JSON.stringify(terms({ severity: 'fatal' })));
+        await changed(orgFile);
+        await diagnosticsFor(fileUri(orgFile), d => d.some(x => /"severity" must be one of/.test(messageOf(x))));
+        await diagnosticsFor(fileUri(path.join(chain, '.ssrrc.json')), d => d.some(x => /'org\/terms\.json' has a problem/.test(messageOf(x))));
+        await diagnosticsFor(fileUri(plan), d => restriction(d) === undefined);
+
+        fs.writeFileSync(orgFile, JSON.stringify(terms({ severity: 'warning' })));
+        await changed(orgFile);
+        await diagnosticsFor(fileUri(orgFile), d => d.length === 0);
+        await diagnosticsFor(fileUri(path.join(chain, '.ssrrc.json')), d => d.length === 0);
+        await diagnosticsFor(fileUri(plan), d => restriction(d)?.severity === 2);
     });
 });
