@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The GitHub Action's one script (action.yml runs it), with the prebuilt checker beside it
+// The GitHub Action's script (action.yml runs it as two steps, `check` and `report`), with the prebuilt checker beside it
 // (action/dist/cli.cjs in a release, dist/cli.cjs in a built development tree): nothing is
 // installed or built in the workflow.
 //
