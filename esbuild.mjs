@@ -3,7 +3,7 @@
 // Every bundle starts with the Object.groupBy polyfill (Node 20) and defines `importMetaUrl`,
 // which stands in for import.meta.url (used by Langium only in code paths the bundles do not take).
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const polyfill = readFileSync(new URL('./language/polyfill.mjs', import.meta.url), 'utf8');
@@ -26,10 +26,18 @@ const common = {
     alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
 
+// The rule pages, by rule id: the command line's SARIF carries them as each rule's help (cli/rule-help.ts).
+const rulePages = {};
+for (const family of readdirSync('docs/rules', { withFileTypes: true }).filter(e => e.isDirectory())) {
+    for (const page of readdirSync(`docs/rules/${family.name}`).filter(f => f.endsWith('.md'))) {
+        rulePages[`${family.name}/${page.slice(0, -3)}`] = readFileSync(`docs/rules/${family.name}/${page}`, 'utf8');
+    }
+}
+
 const entries = [
     { entryPoints: { extension: 'client/extension.ts' }, external: ['vscode'], banner: { js: prelude } },
     { entryPoints: { server: 'server/main.ts' }, banner: { js: prelude } },
-    { entryPoints: { cli: 'cli/main.ts' }, banner: { js: `#!/usr/bin/env node\n${prelude}` } },
+    { entryPoints: { cli: 'cli/main.ts' }, banner: { js: `#!/usr/bin/env node\n${prelude}` }, define: { ...common.define, SSR_RULE_PAGES: JSON.stringify(rulePages) } },
 ];
 
 for (const entry of entries) {

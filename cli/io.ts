@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { URI } from 'langium';
+import { URI, type FileSystemProvider } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createSsrServices, type SsrServices } from '../language/ssr-module.js';
 import { formatProblem } from '../language/config/config.js';
@@ -24,9 +24,13 @@ export interface CliIo {
 /** A mistake on the command line or an input that cannot be used: exit 2 with a one-line reason. */
 export class UsageError extends Error { }
 
-/** The services every command checks with: the language server's, over the real file system, with the working folder as the workspace. */
-export function createServices(io: CliIo): SsrServices {
-    const services = createSsrServices(NodeFileSystem).Ssr;
+/**
+ * The services every command checks with: the language server's, over the real file system (or
+ * one that also serves git revisions: git.ts createRevisionServices), with the working folder as
+ * the workspace.
+ */
+export function createServices(io: CliIo, fileSystem?: FileSystemProvider): SsrServices {
+    const services = createSsrServices(fileSystem ? { fileSystemProvider: () => fileSystem } : NodeFileSystem).Ssr;
     services.references.Imports.setWorkspaceRoot(URI.file(io.cwd));
     return services;
 }

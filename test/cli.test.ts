@@ -130,7 +130,7 @@ describe('command line (in process)', () => {
         assert.equal(result.code, 1);
         assert.equal(result.stdout, '');
         const report = JSON.parse(fs.readFileSync(path.join(dir, 'out', 'report.json'), 'utf8')) as Record<string, unknown>[];
-        assert.deepEqual(Object.keys(report[0]).sort(), ['column', 'endColumn', 'endLine', 'file', 'line', 'message', 'ruleId', 'severity']);
+        assert.deepEqual(Object.keys(report[0]).sort(), ['column', 'endColumn', 'endLine', 'file', 'fingerprint', 'identity', 'line', 'message', 'ruleId', 'severity']);
         const term = report.find(f => f.ruleId === 'taxonomy/unknown-term');
         assert.deepEqual([term?.line, term?.column, term?.endLine, term?.endColumn], [LINE, COLUMN, LINE, END_COLUMN]);
     });
@@ -176,11 +176,30 @@ describe('command line (in process)', () => {
         write('a.ssr', WITH_ERROR);
         const annotations = (await ssr(['check', 'a.ssr', '--format', 'github'], dir)).stdout.trim().split('\n');
         assert.ok(annotations.some(l => l.startsWith(`::error file=a.ssr,line=${LINE},col=${COLUMN},endLine=${LINE},endColumn=${END_COLUMN},title=taxonomy/unknown-term::'polise' is not a known actor kind`)), annotations.join('\n'));
-        assert.ok(annotations.every(l => /^::(error|warning|notice) /.test(l)));
+        const group = annotations.indexOf('::group::ssr: findings not annotated');
+        assert.ok(annotations.slice(0, group < 0 ? undefined : group).every(l => /^::(error|warning|notice) /.test(l)), annotations.join('\n'));
         const markdown = (await ssr(['check', 'a.ssr', '--format', 'markdown'], dir)).stdout;
         assert.match(markdown, /\| errors \| warnings \| infos \|/);
         assert.match(markdown, /\| taxonomy \| 1 \| 0 \| 0 \|/);
         assert.ok(markdown.includes(`- **error** \`taxonomy/unknown-term\` [a.ssr:${LINE}:${COLUMN}](a.ssr#L${LINE})`), markdown);
+    });
+
+    it('reports only the findings a baseline file does not have, from any folder, and says how many it holds back', async () => {
+        fs.mkdirSync(path.join(dir, '.git')); // the repository root: fingerprints hold paths relative to it
+        write('plans/a.ssr', CLEAN_ENOUGH);
+        assert.equal((await ssr(['check', 'plans', '--format', 'json', '--output', 'baseline.json'], dir)).code, 0);
+        const same = await ssr(['check', '.', '--baseline', '../baseline.json', '--max-warnings', '0'], path.join(dir, 'plans'));
+        assert.equal(same.code, 0, same.stdout);
+        assert.match(same.stdout, /^✔ No new problems in 1 file\n\d+ findings were already in the baseline \(\.\.\/baseline\.json\) and are not reported\.\n$/);
+        write('plans/a.ssr', WITH_ERROR);
+        const worse = await ssr(['check', 'plans', '--baseline', 'baseline.json', '--format', 'json'], dir);
+        assert.equal(worse.code, 1);
+        assert.deepEqual((JSON.parse(worse.stdout) as { ruleId: string }[]).map(f => f.ruleId), ['taxonomy/unknown-term']);
+        assert.match(worse.stderr, /^ssr: \d+ findings were already in the baseline \(baseline\.json\) and are not reported\.\n$/);
+        write('bad.json', '[{"file": "a.ssr"}]');
+        const bad = await ssr(['check', 'plans', '--baseline', 'bad.json'], dir);
+        assert.equal(bad.code, 2);
+        assert.match(bad.stderr, /is not a report of 'ssr check --format json'/);
     });
 
     it('lists the rules (table and JSON)', async () => {
@@ -208,8 +227,8 @@ describe('output formats (in-process)', () => {
     const input: FormatInput = {
         version: '1.0.0', color: false, rules: createServices().rules.RuleRegistry.all,
         files: [{
-            path: 'dir,x/a:b%.ssr',
-            findings: [{ ruleId: 'fiscal/gap', severity: 'warning', message: 'Gap: 2027 USD 1,000 (100%)\nsecond line', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } } }],
+            path: 'dir,x/a:b%.ssr', repoPath: 'dir,x/a:b%.ssr', root: '/repo',
+            findings: [{ ruleId: 'fiscal/gap', severity: 'warning', message: 'Gap: 2027 USD 1,000 (100%)\nsecond line', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } }, path: 'objective:P', identity: 'fiscal/gap@objective:P' }],
         }],
     };
 
@@ -219,8 +238,25 @@ describe('output formats (in-process)', () => {
         assert.equal(github(input), '::warning file=dir%2Cx/a%3Ab%25.ssr,line=1,col=1,endLine=1,endColumn=6,title=fiscal/gap::Gap: 2027 USD 1,000 (100%25)%0Asecond line\n');
     });
 
+    it('annotates line-level findings first, and past the cap prints one notice and the rest in a log group', () => {
+        const finding = (n: number, path: string, severity: 'warning' | 'info' = 'warning') => ({ ruleId: `r/${n}`, severity, message: `m${n}`, range: { start: { line: n, character: 0 }, end: { line: n, character: 1 } }, path, identity: `r/${n}@${path}` });
+        const findings = [...Array.from({ length: 6 }, (_, i) => finding(i, 'strategy')), ...Array.from({ length: 6 }, (_, i) => finding(10 + i, `objective:O${i}`)), finding(30, 'strategy', 'info')];
+        const lines = github({ ...input, files: [{ path: 'p.ssr', repoPath: 'sub/p.ssr', root: '/repo', findings }] }).trim().split('\n');
+        const warnings = lines.filter(l => l.startsWith('::warning '));
+        assert.equal(warnings.length, 10);
+        assert.ok(warnings.every(l => l.startsWith('::warning file=sub/p.ssr,')), 'paths relative to the repository');
+        for (let i = 0; i < 6; i++) assert.ok(warnings.some(l => l.includes(`title=r/${10 + i}::`)), 'every line-level warning');
+        assert.ok(lines.includes('::notice file=sub/p.ssr,line=31,col=1,endLine=31,endColumn=2,title=r/30::m30'));
+        const notice = lines.find(l => l.startsWith('::notice title=ssr%3A 2 findings not annotated::'));
+        assert.ok(notice, lines.join('\n'));
+        assert.match(notice, /Not annotated: 2 warnings\./);
+        assert.deepEqual(lines.slice(lines.indexOf('::group::ssr: findings not annotated')), ['::group::ssr: findings not annotated', 'sub/p.ssr:5:1: warning r/4: m4', 'sub/p.ssr:6:1: warning r/5: m5', '::endgroup::']);
+        const fewer = github({ ...input, maxAnnotations: 3, files: [{ path: 'p.ssr', repoPath: 'p.ssr', root: '/repo', findings }] });
+        assert.equal(fewer.split('\n').filter(l => l.startsWith('::warning ')).length, 3);
+    });
+
     it('escapes XML in JUnit', () => {
-        const xml = junit({ ...input, files: [{ path: '<a&b>.ssr', findings: [{ ...input.files[0].findings[0], message: '<script>"x" & \'y\'</script>' }] }] });
+        const xml = junit({ ...input, files: [{ path: '<a&b>.ssr', repoPath: '<a&b>.ssr', root: '/repo', findings: [{ ...input.files[0].findings[0], message: '<script>"x" & \'y\'</script>' }] }] });
         assert.equal(XMLValidator.validate(xml), true);
         assert.ok(!xml.includes('<script>'));
     });

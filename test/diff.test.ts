@@ -1,10 +1,9 @@
 /**
  * `ssr diff`: what changed in meaning between two versions of a strategy — declarations added,
  * removed, renamed and changed field by field, the money by year from the fiscal model, findings
- * appeared and resolved — from files and from git revisions.
+ * appeared, resolved and changed — between files (git revisions: test/integration/git-revisions.test.ts).
  */
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -29,7 +28,7 @@ describe('ssr diff', () => {
 
     it('reports no change for the same plan', async () => {
         const result = await diff(NORTHLAND);
-        assert.deepEqual(result, { added: [], removed: [], renamed: [], changed: [], years: [], findings: { appeared: [], resolved: [] } });
+        assert.deepEqual(result, { status: 'changed', added: [], removed: [], renamed: [], changed: [], years: [], findings: { appeared: [], resolved: [], changed: [] } });
     });
 
     it('reports a changed lead and amount field by field, the years that changed and the findings that appeared', async () => {
@@ -51,10 +50,36 @@ describe('ssr diff', () => {
             .replace('measures DefenceReform, Oversight', 'measures DefenceReform, DemocraticOversight')
             .replace('measures Oversight, CivilSocietyEngagement', 'measures DemocraticOversight, CivilSocietyEngagement');
         const result = await diff(head);
-        assert.deepEqual(result.renamed, [{ kind: 'objective', from: 'Oversight', to: 'DemocraticOversight' }]);
+        assert.deepEqual(result.renamed, [{ kind: 'objective', from: 'Oversight', to: 'DemocraticOversight', fields: [], references: ['CivilianControl', 'ComplaintsResolved'] }]);
         assert.deepEqual(result.added, []);
         assert.deepEqual(result.removed, []);
         assert.deepEqual(result.changed, []);
+    });
+
+    it('reports a renamed and edited objective as one rename with its field changes; its findings keep their identity', async () => {
+        const base = NORTHLAND.replace('amount 20M from 2027 to 2030', 'amount 16M from 2027 to 2030');
+        const head = base.replace(/PoliceReform/g, 'CommunityPolicing').replace('cost capital 12M from 2027 to 2029', 'cost capital 14M from 2027 to 2029');
+        const result = await diff(head, base);
+        assert.deepEqual(result.renamed, [{
+            kind: 'objective', from: 'PoliceReform', to: 'CommunityPolicing',
+            fields: [{ field: 'cost capital', before: '12M from 2027 to 2029', after: '14M from 2027 to 2029' }],
+            references: ['PublicSafety', 'TrustFund', 'BudgetPhase1', 'BudgetPhase2'],
+        }]);
+        assert.deepEqual([result.added, result.removed, result.changed], [[], [], []], 'no added/removed objective, the references that follow the rename are no change');
+        assert.deepEqual([result.findings.appeared, result.findings.resolved], [[], []], 'the gap findings are the same findings');
+        assert.deepEqual(result.findings.changed.map(f => f.identity), ['fiscal/gap@objective:CommunityPolicing', 'fiscal/gap@objective:JusticeReform']);
+        assert.match(result.findings.changed[0].before.message, /^Objective 'CommunityPolicing' is not fully funded: 2028 USD 500,000/, 'the base message, names as renamed');
+        assert.match(result.findings.changed[0].message, /^Objective 'CommunityPolicing' is not fully funded/);
+        const pure = await diff(base.replace(/PoliceReform/g, 'CommunityPolicing'), base);
+        assert.deepEqual(pure.findings, { appeared: [], resolved: [], changed: [] }, 'a pure rename changes no finding');
+    });
+
+    it('reports a re-timed and renamed activity as a rename with its dates', async () => {
+        const head = NORTHLAND.replace('activity PoliceVetting "Vetting of serving officers" {\n        type vetting\n        from 2027-01 to 2027-06', 'activity OfficerVetting "Vetting of serving officers" {\n        type vetting\n        from 2026-07 to 2026-12')
+            .replace('after PoliceVetting', 'after OfficerVetting');
+        const result = await diff(head);
+        assert.deepEqual(result.renamed, [{ kind: 'activity', from: 'PoliceReform.PoliceVetting', to: 'PoliceReform.OfficerVetting', fields: [{ field: 'dates', before: 'from 2027-01 to 2027-06', after: 'from 2026-07 to 2026-12' }], references: ['PoliceReform.PoliceTraining'] }]);
+        assert.deepEqual([result.added, result.removed, result.changed], [[], [], []]);
     });
 
     it('reports added and removed objectives, a moved phase and findings resolved', async () => {
@@ -97,29 +122,10 @@ describe('ssr diff', () => {
             '| 2031 | 4,000,000 | 0 | 4,000,000 → 3,000,000 (−1,000,000) | 0 → 1,000,000 (+1,000,000) |',
             '| 2032 | 4,000,000 | 0 | 4,000,000 → 3,000,000 (−1,000,000) | 0 → 1,000,000 (+1,000,000) |', '',
             '### Findings that appeared', '',
-            "- **warning** `fiscal/recurrent-after-exit`: In 2032, the final year, recurrent costs are USD 4,000,000 but domestic funding is USD 3,000,000: a shortfall of USD 1,000,000 a year once donors leave. Forces the state cannot pay for do not last: plan domestic funding for the running costs.",
-            "- **warning** `fiscal/gap`: Objective 'PoliceReform' is not fully funded: 2031 USD 750,000, 2032 USD 750,000 (total USD 1,500,000). A strategy based on unrealistic resource estimates stalls mid-way: add funding for those years or reduce the costs.",
-            "- **warning** `fiscal/gap`: Objective 'JusticeReform' is not fully funded: 2031 USD 250,000, 2032 USD 250,000 (total USD 500,000). A strategy based on unrealistic resource estimates stalls mid-way: add funding for those years or reduce the costs.",
+            "- **warning** `fiscal/recurrent-after-exit`: In 2032, the final year, recurrent costs are USD 4,000,000 but domestic funding is USD 3,000,000: a shortfall of USD 1,000,000 a year once donors leave. Forces the state cannot pay for do not last: plan domestic funding for the running costs. (line 9)",
+            "- **warning** `fiscal/gap`: Objective 'PoliceReform' is not fully funded: 2031 USD 750,000, 2032 USD 750,000 (total USD 1,500,000). A strategy based on unrealistic resource estimates stalls mid-way: add funding for those years or reduce the costs. (line 92)",
+            "- **warning** `fiscal/gap`: Objective 'JusticeReform' is not fully funded: 2031 USD 250,000, 2032 USD 250,000 (total USD 500,000). A strategy based on unrealistic resource estimates stalls mid-way: add funding for those years or reduce the costs. (line 116)",
             '',
         ].join('\n'));
-    });
-
-    it('reads git:REV:path from a repository', async () => {
-        const git = (...args: string[]) => {
-            const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: dir, encoding: 'utf8' });
-            assert.equal(r.status, 0, r.stderr);
-        };
-        git('init', '-q');
-        fs.writeFileSync(path.join(dir, 'plan.ssr'), NORTHLAND);
-        git('add', 'plan.ssr');
-        git('commit', '-qm', 'base');
-        fs.writeFileSync(path.join(dir, 'plan.ssr'), NORTHLAND.replace('ceiling 10% of revenue', 'ceiling 8% of revenue'));
-        const result = await ssr(['diff', 'git:HEAD:plan.ssr', 'plan.ssr', '--format', 'json'], dir);
-        assert.equal(result.code, 0, result.stderr);
-        const parsed = JSON.parse(result.stdout) as PlanDiff;
-        assert.deepEqual(parsed.changed, [{ kind: 'fiscal block', name: 'fiscal', fields: [{ field: 'ceiling', before: '10%', after: '8%' }] }]);
-        const missing = await ssr(['diff', 'git:HEAD:nothing.ssr', 'plan.ssr'], dir);
-        assert.equal(missing.code, 2);
-        assert.match(missing.stderr, /^ssr: cannot read 'git:HEAD:nothing\.ssr'/);
     });
 });

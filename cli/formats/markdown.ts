@@ -1,17 +1,24 @@
 import { docsUrl, familyOf } from '../../language/base/rule-ids.js';
-import { allFindings, counts, position, type Formatter } from './types.js';
+import { allFindings, baselineLine, counts, position, type Formatter, type FormatInput, type ReportFile } from './types.js';
 
 const escapeMd = (s: string) => s.replace(/([\\`*_[\]<>|])/g, '\\$1').replace(/\s*\n\s*/g, ' ');
+
+/** Where a link to a line of a file points: relative to the working folder, or under `linkBase`. */
+const link = (input: FormatInput, file: ReportFile, line: number) =>
+    `${input.linkBase ? `${input.linkBase}${encodeURI(file.repoPath)}` : encodeURI(file.path)}#L${line}`;
 
 /** A Markdown report for a CI job summary or a pull-request comment. */
 export const markdown: Formatter = input => {
     const c = counts(input);
     const findings = allFindings(input).filter(({ finding }) => finding.severity !== 'hint');
     const lines = ['## SSR strategy check', ''];
+    const baseline = baselineLine(input);
     if (findings.length === 0) {
-        lines.push(`No findings in ${input.files.length} file${input.files.length === 1 ? '' : 's'}.`, '');
+        lines.push(`No ${input.baseline ? 'new ' : ''}findings in ${input.files.length} file${input.files.length === 1 ? '' : 's'}.`, '');
+        if (baseline) lines.push(baseline, '');
         return lines.join('\n');
     }
+    if (baseline) lines.push(baseline, '');
     lines.push('| errors | warnings | infos |', '|---:|---:|---:|', `| ${c.error} | ${c.warning} | ${c.info} |`, '');
     const families = new Map<string, { error: number; warning: number; info: number }>();
     for (const { finding } of findings) {
@@ -29,7 +36,7 @@ export const markdown: Formatter = input => {
         lines.push(`### ${escapeMd(file.path)}`, '');
         for (const finding of own) {
             const p = position(finding);
-            lines.push(`- **${finding.severity}** \`${finding.ruleId}\` [${escapeMd(file.path)}:${p.line}:${p.column}](${encodeURI(file.path)}#L${p.line}) — ${escapeMd(finding.message)} ([docs](${docsUrl(finding.ruleId)}))`);
+            lines.push(`- **${finding.severity}** \`${finding.ruleId}\` [${escapeMd(file.path)}:${p.line}:${p.column}](${link(input, file, p.line)}) — ${escapeMd(finding.message)} ([docs](${docsUrl(finding.ruleId)}))`);
         }
         lines.push('');
     }

@@ -1,5 +1,5 @@
 import { plural } from '../../language/base/format.js';
-import { counts, position, type Formatter } from './types.js';
+import { baselineLine, counts, position, type Formatter } from './types.js';
 
 const paint = (on: boolean, code: string, text: string) => on ? `\u001b[${code}m${text}\u001b[0m` : text;
 const SEVERITY_COLOR: Record<string, string> = { error: '31', warning: '33', info: '36' };
@@ -24,10 +24,12 @@ export const stylish: Formatter = input => {
     const c = counts(input);
     const total = c.error + c.warning + c.info;
     if (total === 0) {
-        lines.push(paint(input.color, '32', `✔ No problems in ${plural(input.files.length, 'file')}`));
+        lines.push(paint(input.color, '32', `✔ No ${input.baseline ? 'new ' : ''}problems in ${plural(input.files.length, 'file')}`));
     } else {
         const summary = `✖ ${plural(total, 'problem')} (${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.info, 'info')})`;
         lines.push(paint(input.color, c.error > 0 ? '31;1' : '33;1', summary));
     }
+    const baseline = baselineLine(input);
+    if (baseline) lines.push(baseline);
     return lines.join('\n') + '\n';
 };

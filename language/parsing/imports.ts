@@ -39,8 +39,8 @@ export class SsrImports {
     protected readonly documents: LangiumDocuments;
     protected readonly fileSystem: FileSystemProvider;
     protected readonly workspaceFolders: () => readonly { uri: string }[] | undefined;
-    /** The folder the command line treats as the workspace (the editor has its workspace folders). */
-    protected workspaceRoot?: URI;
+    /** The folders the command line treats as the workspace (the editor has its workspace folders). */
+    protected workspaceRoots: URI[] = [];
     /** Cleared once the documents of a build have their exports (then linking reads it). */
     protected readonly closures: WorkspaceCache<string, Closure>;
     protected readonly problems: WorkspaceCache<string, string | undefined>;
@@ -55,7 +55,12 @@ export class SsrImports {
 
     /** Outside the editor: imports must stay inside this folder. */
     setWorkspaceRoot(root: URI | undefined): void {
-        this.workspaceRoot = root;
+        this.workspaceRoots = root ? [root] : [];
+    }
+
+    /** Outside the editor: one more folder imports may lie in (a git revision's counterpart of the workspace). */
+    addWorkspaceRoot(root: URI): void {
+        this.workspaceRoots.push(root);
     }
 
     /**
@@ -80,7 +85,7 @@ export class SsrImports {
     }
 
     protected computeLoadProblem(uri: URI): string | undefined {
-        const roots = this.workspaceFolders()?.map(f => URI.parse(f.uri)) ?? (this.workspaceRoot ? [this.workspaceRoot] : []);
+        const roots = this.workspaceFolders()?.map(f => URI.parse(f.uri)) ?? this.workspaceRoots;
         if (roots.length > 0 && !roots.some(root => UriUtils.relative(root, uri).split('/')[0] !== '..' && uri.scheme === root.scheme)) {
             return 'lies outside the workspace: imports must stay inside it';
         }

@@ -14,6 +14,10 @@ export interface SsrDiagnosticData {
     key?: string;
     /** The records the finding rests on (see Finding.related). */
     related?: readonly FindingReason[];
+    /** What the finding is about: the declaration path and the way down to the node (identity.ts). */
+    path?: string;
+    /** The finding's identity in its document (identity.ts). */
+    identity?: string;
 }
 
 export interface FileFinding {
@@ -26,16 +30,27 @@ export interface FileFinding {
     readonly key?: string;
     /** The records the finding rests on, e.g. the instrument restrictions met (see Finding.related). */
     readonly related?: readonly FindingReason[];
+    /** What the finding is about: `objective:PoliceReform/activity:PoliceVetting`, `strategy` (identity.ts). */
+    readonly path: string;
+    /**
+     * Its identity in the document, independent of lines, wording and the working folder:
+     * `fiscal/gap@objective:PoliceReform` (identity.ts).
+     */
+    readonly identity: string;
 }
 
 export function toFinding(diagnostic: Diagnostic): FileFinding {
     const data = diagnostic.data as SsrDiagnosticData | undefined;
+    const ruleId = data?.ruleId ?? String(diagnostic.code ?? 'unknown');
     return {
-        ruleId: data?.ruleId ?? String(diagnostic.code ?? 'unknown'),
+        ruleId,
         severity: fromLspSeverity(diagnostic.severity),
         message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
         range: diagnostic.range,
         ...(data?.key !== undefined ? { key: data.key } : {}),
         ...(data?.related ? { related: data.related } : {}),
+        path: data?.path ?? '',
+        // Every diagnostic of the checker carries its identity; another one is known by its place.
+        identity: data?.identity ?? `${ruleId}@line:${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1}`,
     };
 }

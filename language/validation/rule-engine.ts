@@ -20,6 +20,7 @@ import type { SsrRulesAddedServices } from '../rules/registry.js';
 import type { Finding, FindingInput, Rule, RuleContext, SuppressionOutcome } from '../rules/rule.js';
 import { covers, findSuppressions, type Suppression } from '../parsing/suppression.js';
 import type { SsrDiagnosticData } from './findings.js';
+import { findingPath, identities } from './identity.js';
 
 /** What the validation layer adds to the services. */
 export interface SsrValidationAddedServices {
@@ -42,7 +43,9 @@ export class SsrDocumentValidator extends DefaultDocumentValidator {
 
     override async validateDocument(document: LangiumDocument, _options: ValidationOptions = {}, cancelToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
         const findings = await this.check(document, cancelToken);
-        return findings.map(finding => this.findingToDiagnostic(finding));
+        const paths = findings.map(finding => findingPath(finding, document));
+        const ids = identities(findings.map((finding, i) => ({ ruleId: finding.ruleId, path: paths[i], key: finding.key })));
+        return findings.map((finding, i) => this.findingToDiagnostic(finding, { path: paths[i], identity: ids[i] }));
     }
 
     /** Every finding for a document, after configuration and suppression, in document order. */
@@ -117,9 +120,12 @@ export class SsrDocumentValidator extends DefaultDocumentValidator {
         return getDiagnosticRange(finding);
     }
 
-    /** A finding as an LSP diagnostic, through Langium's own conversion. */
-    findingToDiagnostic(finding: Finding): Diagnostic {
-        const data: SsrDiagnosticData = { ruleId: finding.ruleId, fix: finding.fix, key: finding.key, ...(finding.related ? { related: finding.related } : {}) };
+    /** A finding as an LSP diagnostic, through Langium's own conversion; `identity` from identity.ts. */
+    findingToDiagnostic(finding: Finding, identity: { path: string; identity: string }): Diagnostic {
+        const data: SsrDiagnosticData = {
+            ruleId: finding.ruleId, fix: finding.fix, key: finding.key, ...(finding.related ? { related: finding.related } : {}),
+            path: identity.path, identity: identity.identity,
+        };
         return this.toDiagnostic(finding.severity, finding.message, {
             node: finding.node, property: finding.property, index: finding.index, keyword: finding.keyword, range: finding.range,
             code: finding.ruleId, codeDescription: { href: docsUrl(finding.ruleId) }, data,
