@@ -47,7 +47,7 @@ function fileUrl(web: { url: string; directory: string }, file: string): string 
     return `${web.url}/${blob}/${web.directory ? `${web.directory}/` : ''}${file}`;
 }
 
-const REPOSITORY = repositoryWeb(packageJson.repository as Repository);
+const REPOSITORY = repositoryWeb(packageJson.repository);
 
 /**
  * The project's public address, from package.json `repository` (the one place it is written):

@@ -11,7 +11,7 @@ import { escapeHtml as h, money } from '../base/format.js';
 export type ChartPaint = 'css' | 'standalone';
 
 /** The light theme's colours, for standalone charts. */
-export const CHART_COLOURS = { fg: '#1f2328', line: '#d1d9e0', accent: '#0969da', ext: '#8250df', dom: '#1a7f37', cost: '#cf222e' } as const;
+const CHART_COLOURS = { fg: '#1f2328', line: '#d1d9e0', accent: '#0969da', ext: '#8250df', dom: '#1a7f37', cost: '#cf222e' } as const;
 const FONT = `font-family="DejaVu Sans, Segoe UI, Arial, sans-serif" font-size="11"`;
 
 /** How an element of class `name` is painted: its class, or the attributes that class stands for. */

@@ -29,7 +29,7 @@ body.vscode-dark, body.vscode-high-contrast { --fg: var(--vscode-editor-foregrou
 body { font: 14px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); background: var(--bg); margin: 0 auto; max-width: 1100px; padding: 24px; }
 h1 { font-size: 1.8em; margin: 0 0 .3em; } h2 { border-bottom: 1px solid var(--line); padding-bottom: .2em; margin-top: 1.6em; } h3 { margin-bottom: .2em; }
 table { border-collapse: collapse; margin: .6em 0; } th, td { border: 1px solid var(--line); padding: 4px 8px; vertical-align: top; } th { text-align: left; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .muted { color: var(--muted); } .missing { color: var(--warn); font-weight: 600; } blockquote { color: var(--muted); border-left: 3px solid var(--line); margin: .5em 0; padding-left: 1em; white-space: pre-wrap; }
 .sev-error { color: var(--cost); font-weight: 600; } .sev-warning { color: var(--warn); font-weight: 600; } .sev-info { color: var(--accent); font-weight: 600; }
 svg { max-width: 100%; height: auto; } svg text { fill: var(--fg); font: 11px system-ui, sans-serif; } svg .grid { stroke: var(--line); } svg .phase { fill: var(--accent); opacity: .35; } svg .objective { fill: var(--accent); }
