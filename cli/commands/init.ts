@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
-import { CONTEXT_CHOICES, checkAnswer, defaultFileName, parsePeriod, strategySkeleton, type StrategyAnswers } from '../../language/base/templates.js';
+import { CONTEXT_CHOICES, checkAnswer, defaultFileName, isActorLibrary, parsePeriod, strategySkeleton, type StrategyAnswers } from '../../language/base/templates.js';
 import { UsageError, displayPath, type CliIo } from '../io.js';
 import type { CommandSpec } from '../options.js';
 
@@ -33,11 +33,10 @@ function librariesUnder(folder: string): string[] {
     return found.sort();
 }
 
-/** A library file's first declaration is `library` (comments may come before it). */
+/** Whether a file is an actor library (its first declaration is `library`). */
 function isLibrary(file: string): boolean {
     try {
-        const head = fs.readFileSync(file, 'utf8').slice(0, 4000).replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '');
-        return /^\s*library\b/.test(head);
+        return isActorLibrary(fs.readFileSync(file, 'utf8'));
     } catch {
         return false;
     }

@@ -32,6 +32,11 @@ export const checkAnswer = {
     importPath: (text: string): string | undefined => text === '' || /\.ssr$/i.test(text) ? undefined : 'A library is a .ssr file.',
 };
 
+/** Whether a file's text is an actor library: its first declaration, after any comments, is `library "…"`. */
+export function isActorLibrary(text: string): boolean {
+    return /^\s*library\b/.test(text.slice(0, 4000).replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, ''));
+}
+
 /** `2026-2030`, `2026 to 2030`, `2026 2030`, `2026–2030` → the two years. */
 export function parsePeriod(text: string): { from: number; to: number } | undefined {
     const match = /^\s*(\d{4})\s*(?:-|–|—|to|\s)\s*(\d{4})\s*$/i.exec(text);
@@ -45,7 +50,7 @@ export function parsePeriod(text: string): { from: number; to: number } | undefi
 const literal = (text: string): string => `"${text.replace(/[\u0000-\u001F\u007F]+/g, ' ').trim().replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
 /** The default title: `Northland Security Sector Reform Strategy 2026–2030`. */
-export const defaultTitle = (a: Pick<StrategyAnswers, 'country' | 'from' | 'to'>): string => `${a.country.trim()} Security Sector Reform Strategy ${a.from}–${a.to}`;
+const defaultTitle = (a: Pick<StrategyAnswers, 'country' | 'from' | 'to'>): string => `${a.country.trim()} Security Sector Reform Strategy ${a.from}–${a.to}`;
 
 /** A file name from the country: `northland-ssr-strategy.ssr`. */
 export function defaultFileName(country: string): string {
