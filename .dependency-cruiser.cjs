@@ -4,7 +4,7 @@
  * upward import.
  *
  *   generated (AST, parser) → base (what every layer shares) → parsing (imports, scoping, messages)
- *   → config → model → rules → validation → lsp | summary | diff → ssr-module, check
+ *   → config → model → rules → validation → lsp | summary | diff → ssr-module, check | export
  *   → server | cli;   client → base only.
  */
 const LAYERS = [
@@ -19,6 +19,7 @@ const LAYERS = [
     { name: 'summary', path: '^language/summary/', level: 7 },
     { name: 'diff', path: '^language/diff/', level: 7 },
     { name: 'core', path: '^language/(ssr-module|check)\\.ts$', level: 8 },
+    { name: 'export', path: '^language/export/', level: 8 },
     { name: 'server', path: '^server/', level: 10 },
     { name: 'cli', path: '^cli/', level: 10 },
 ].map((layer, index) => ({ ...layer, level: layer.level ?? index }));

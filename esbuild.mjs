@@ -1,9 +1,13 @@
 // Bundles the extension client, the language server and the command line into CommonJS files
 // under dist/ (VS Code loads extensions as CommonJS; Langium itself is ESM-only, esbuild bridges).
+// The summary's document exports (Word, PDF, Excel: large libraries) are a bundle of their own,
+// dist/export.cjs, that the server and the command line load only when they export; resvg's
+// WebAssembly and the font it draws the charts' text with are copied beside it.
 // Every bundle starts with the Object.groupBy polyfill (Node 20) and defines `importMetaUrl`,
 // which stands in for import.meta.url (used by Langium only in code paths the bundles do not take).
 import * as esbuild from 'esbuild';
-import { readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 const watch = process.argv.includes('--watch');
 const polyfill = readFileSync(new URL('./language/polyfill.mjs', import.meta.url), 'utf8');
@@ -34,11 +38,26 @@ for (const family of readdirSync('docs/rules', { withFileTypes: true }).filter(e
     }
 }
 
+/** `import('…/language/export/index.js')` stays a load of dist/export.cjs at run time. */
+const exportsApart = {
+    name: 'exports-apart',
+    setup(build) {
+        build.onResolve({ filter: /language\/export\/index\.js$/ }, () => ({ path: './export.cjs', external: true }));
+    },
+};
+
 const entries = [
     { entryPoints: { extension: 'client/extension.ts' }, external: ['vscode'], banner: { js: prelude } },
-    { entryPoints: { server: 'server/main.ts' }, banner: { js: prelude } },
-    { entryPoints: { cli: 'cli/main.ts' }, banner: { js: `#!/usr/bin/env node\n${prelude}` }, define: { ...common.define, SSR_RULE_PAGES: JSON.stringify(rulePages) } },
+    { entryPoints: { server: 'server/main.ts' }, banner: { js: prelude }, plugins: [exportsApart] },
+    { entryPoints: { cli: 'cli/main.ts' }, banner: { js: `#!/usr/bin/env node\n${prelude}` }, define: { ...common.define, SSR_RULE_PAGES: JSON.stringify(rulePages) }, plugins: [exportsApart] },
+    { entryPoints: { export: 'language/export/index.ts' }, banner: { js: prelude } },
 ];
+
+const require = createRequire(import.meta.url);
+mkdirSync('dist/fonts', { recursive: true });
+copyFileSync(require.resolve('@resvg/resvg-wasm/index_bg.wasm'), 'dist/resvg.wasm');
+copyFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'), 'dist/fonts/DejaVuSans.ttf');
+copyFileSync(require.resolve('dejavu-fonts-ttf/LICENSE'), 'dist/fonts/DejaVuSans-LICENSE.txt');
 
 for (const entry of entries) {
     const options = { ...common, ...entry };

@@ -16,6 +16,8 @@ interface OutputStream {
 
 export interface CliIo {
     readonly cwd: string;
+    /** Where `ssr init` reads answers from, on a terminal. */
+    readonly stdin?: NodeJS.ReadableStream & { readonly isTTY?: boolean };
     readonly stdout: OutputStream;
     readonly stderr: OutputStream;
     readonly env: Readonly<Record<string, string | undefined>>;

@@ -18,5 +18,12 @@ const stdout = {
     write: (text: string) => closed || process.stdout.write(text),
 };
 
-void run(process.argv.slice(2), { cwd: process.cwd(), stdout, stderr: process.stderr, env: process.env })
+const io = {
+    cwd: process.cwd(),
+    // Created only when a command reads it (ssr init on a terminal).
+    get stdin() { return process.stdin; },
+    stdout, stderr: process.stderr, env: process.env,
+};
+
+void run(process.argv.slice(2), io)
     .then(code => { process.exitCode = code; });

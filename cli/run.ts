@@ -5,12 +5,13 @@
  */
 import { checkCommand } from './commands/check.js';
 import { diffCommand } from './commands/diff.js';
+import { initCommand } from './commands/init.js';
 import { rulesCommand } from './commands/rules.js';
 import { summaryCommand } from './commands/summary.js';
 import { UsageError, packageVersion, type CliIo } from './io.js';
 import { commandUsage, parseCommand, usage, type CommandSpec } from './options.js';
 
-export const COMMANDS: readonly CommandSpec[] = [checkCommand, rulesCommand, summaryCommand, diffCommand];
+export const COMMANDS: readonly CommandSpec[] = [checkCommand, rulesCommand, summaryCommand, diffCommand, initCommand];
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const [name, ...args] = argv;

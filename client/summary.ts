@@ -8,16 +8,11 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { SummaryRequest } from '../language/base/protocol.js';
-
-function activeSsrDocument(uri?: vscode.Uri): vscode.TextDocument | undefined {
-    if (uri) return vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
-    const editor = vscode.window.activeTextEditor;
-    return editor?.document.languageId === 'ssr' ? editor.document : undefined;
-}
+import { strategyDocument } from './strategies.js';
 
 export function registerSummaryCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
-    context.subscriptions.push(vscode.commands.registerCommand('ssr.generateSummary', async (uri?: vscode.Uri) => {
-        const document = activeSsrDocument(uri) ?? (uri ? await vscode.workspace.openTextDocument(uri) : undefined);
+    context.subscriptions.push(vscode.commands.registerCommand('ssr.generateSummary', async (arg?: vscode.Uri) => {
+        const document = await strategyDocument(arg instanceof vscode.Uri ? arg : undefined);
         const languageClient = client();
         if (!document || !languageClient) {
             void vscode.window.showWarningMessage('Open a .ssr strategy to generate its plan summary.');
@@ -29,8 +24,8 @@ export function registerSummaryCommands(context: vscode.ExtensionContext, client
         return summary;
     }));
 
-    context.subscriptions.push(vscode.commands.registerCommand('ssr.openSummaryPreview', async (uri?: vscode.Uri) => {
-        const document = activeSsrDocument(uri) ?? (uri ? await vscode.workspace.openTextDocument(uri) : undefined);
+    context.subscriptions.push(vscode.commands.registerCommand('ssr.openSummaryPreview', async (arg?: vscode.Uri) => {
+        const document = await strategyDocument(arg instanceof vscode.Uri ? arg : undefined);
         const languageClient = client();
         if (!document || !languageClient) {
             void vscode.window.showWarningMessage('Open a .ssr strategy to preview its plan summary.');

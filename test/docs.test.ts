@@ -42,9 +42,9 @@ describe('rule documentation (docs/rules)', () => {
 
     it('links every diagnostic to its page', async () => {
         // Each diagnostic a rule reports on its page's example links to that page in this
-        // repository's docs/rules on GitHub, and the page exists.
-        const repository = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { repository: { url: string } }).repository.url.replace(/\.git$/, '');
-        const base = `${repository}/blob/main/docs/rules/`;
+        // repository's docs/rules (package.json `repository`, default branch), and the page exists.
+        const repository = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { repository: { url: string } }).repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+        const base = `${repository}/blob/HEAD/docs/rules/`;
         for (const rule of services.rules.RuleRegistry.all) {
             const [example] = examplesOf(fs.readFileSync(path.join(DOCS, `${rule.id}.md`), 'utf8'));
             await reset(services);

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { PlanSummary } from './summary-model.js';
 import { activityFacts, sectorRows } from './summary-model.js';
+import { fundingSvg, timelineSvg } from './charts.js';
 import { DIMENSIONS } from '../base/taxonomy.js';
 import { escapeHtml as h, money, moneyCents, formatBalance, formatMoney, plural, quantity } from '../base/format.js';
 
@@ -28,7 +29,7 @@ body.vscode-dark, body.vscode-high-contrast { --fg: var(--vscode-editor-foregrou
 body { font: 14px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); background: var(--bg); margin: 0 auto; max-width: 1100px; padding: 24px; }
 h1 { font-size: 1.8em; margin: 0 0 .3em; } h2 { border-bottom: 1px solid var(--line); padding-bottom: .2em; margin-top: 1.6em; } h3 { margin-bottom: .2em; }
 table { border-collapse: collapse; margin: .6em 0; } th, td { border: 1px solid var(--line); padding: 4px 8px; vertical-align: top; } th { text-align: left; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .muted { color: var(--muted); } .missing { color: var(--warn); font-weight: 600; } blockquote { color: var(--muted); border-left: 3px solid var(--line); margin: .5em 0; padding-left: 1em; white-space: pre-wrap; }
 .sev-error { color: var(--cost); font-weight: 600; } .sev-warning { color: var(--warn); font-weight: 600; } .sev-info { color: var(--accent); font-weight: 600; }
 svg { max-width: 100%; height: auto; } svg text { fill: var(--fg); font: 11px system-ui, sans-serif; } svg .grid { stroke: var(--line); } svg .phase { fill: var(--accent); opacity: .35; } svg .objective { fill: var(--accent); }
@@ -86,7 +87,7 @@ export function renderHtml(s: PlanSummary, options: HtmlOptions = {}): string {
     parts.push('</table>');
     if (s.missing.dimensions.length > 0) parts.push(`<p class="missing">Missing dimensions: ${s.missing.dimensions.map(h).join(', ')}</p>`);
 
-    parts.push(`<h2>Timeline</h2>${timelineSvg(s)}`);
+    parts.push(`<h2>Timeline</h2>${timelineSvg(s) ?? '<p class="muted">No dated phases or objectives yet.</p>'}`);
     parts.push('<h2>Fiscal projection</h2>');
     if (s.years.length > 0) {
         const withRevenue = s.years.some(y => y.revenue !== undefined);
@@ -96,7 +97,7 @@ export function renderHtml(s: PlanSummary, options: HtmlOptions = {}): string {
             parts.push(`<tr><td class="num">${y.year}</td>${[y.capital, y.recurrent, y.cost, y.external, y.domestic, y.gap].map(v => `<td class="num">${money(v)}</td>`).join('')}${withRevenue ? `<td class="num">${y.revenue === undefined ? '—' : moneyCents(y.revenue)}</td>` : ''}${withCeiling ? `<td class="num">${y.affordable === undefined ? '—' : moneyCents(y.affordable)}</td>` : ''}</tr>`);
         }
         parts.push(`<tr><th class="num">total</th>${[s.totals.capital, s.totals.recurrent, s.totals.cost, s.totals.external, s.totals.domestic, s.totals.gap].map(v => `<th class="num">${money(v)}</th>`).join('')}${withRevenue ? '<th></th>' : ''}${withCeiling ? '<th></th>' : ''}</tr></table>`);
-        parts.push(fundingSvg(s));
+        parts.push(fundingSvg(s) ?? '');
         parts.push(`<p class="legend"><span class="ext"></span>external<span class="dom"></span>domestic<span class="cost"></span>cost (${h(cur ?? '')})</p>`);
     } else {
         parts.push('<p class="muted">No period yet: the projection needs <code>period from … to …</code>.</p>');
@@ -126,57 +127,4 @@ ${benchmarks.length ? `<ul>${benchmarks.map(b => `<li>${h(b.name)}${b.title ? ` 
     }
     parts.push('</body>\n</html>\n');
     return parts.join('\n');
-}
-
-const monthIndex = (m: string) => { const [y, mm] = m.split('-').map(Number); return y * 12 + mm - 1; };
-
-function timelineSvg(s: PlanSummary): string {
-    const items = [...s.timeline.phases.map(p => ({ label: p.title ?? p.name, start: p.start, end: p.end, cls: 'phase' })),
-        ...s.timeline.objectives.map(o => ({ label: o.name, start: o.start, end: o.end, cls: 'objective' }))];
-    if (items.length === 0 || !s.strategy.period) return '<p class="muted">No dated phases or objectives yet.</p>';
-    const from = s.strategy.period.startYear * 12, to = s.strategy.period.endYear * 12 + 12;
-    const left = 220, width = 640, row = 20, top = 24;
-    const x = (m: number) => left + ((Math.min(Math.max(m, from), to) - from) / (to - from)) * width;
-    const height = top + items.length * row + 10;
-    const out = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${left + width + 20} ${height}" role="img" aria-label="Timeline">`];
-    for (let y = s.strategy.period.startYear; y <= s.strategy.period.endYear + 1; y++) {
-        const gx = x(y * 12);
-        out.push(`<line class="grid" x1="${gx}" y1="${top - 6}" x2="${gx}" y2="${height - 6}"/>`);
-        if (y <= s.strategy.period.endYear) out.push(`<text x="${gx + 3}" y="${top - 10}">${y}</text>`);
-    }
-    items.forEach((item, i) => {
-        const y = top + i * row;
-        const x1 = x(monthIndex(item.start)), x2 = x(monthIndex(item.end) + 1);
-        out.push(`<text x="4" y="${y + 13}">${h(item.label.length > 34 ? item.label.slice(0, 33) + '…' : item.label)}</text>`);
-        out.push(`<rect class="${item.cls}" x="${x1}" y="${y + 3}" width="${Math.max(2, x2 - x1)}" height="${row - 6}" rx="3"><title>${h(`${item.label}: ${item.start} to ${item.end}`)}</title></rect>`);
-    });
-    out.push('</svg>');
-    return out.join('');
-}
-
-function fundingSvg(s: PlanSummary): string {
-    const left = 90, width = 640, height = 220, top = 10, bottom = 30;
-    const max = Math.max(1, ...s.years.map(y => Math.max(y.cost, y.external + y.domestic)));
-    const n = s.years.length;
-    const band = width / n;
-    const scale = (v: number) => (v / max) * (height - top - bottom);
-    const out = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${left + width + 20} ${height}" role="img" aria-label="External and domestic funding against cost">`];
-    for (let k = 0; k <= 4; k++) {
-        const v = (max * k) / 4, y = height - bottom - scale(v);
-        out.push(`<line class="grid" x1="${left}" y1="${y}" x2="${left + width}" y2="${y}"/><text x="4" y="${y + 4}">${money(v)}</text>`);
-    }
-    const points: string[] = [];
-    s.years.forEach((yr, i) => {
-        const x = left + i * band + band * 0.2, w = band * 0.6;
-        const ext = scale(yr.external), dom = scale(yr.domestic);
-        const base = height - bottom;
-        out.push(`<rect class="dom" x="${x}" y="${base - dom}" width="${w}" height="${dom}"><title>${yr.year} domestic ${money(yr.domestic)}</title></rect>`);
-        out.push(`<rect class="ext" x="${x}" y="${base - dom - ext}" width="${w}" height="${ext}"><title>${yr.year} external ${money(yr.external)}</title></rect>`);
-        out.push(`<text x="${x + w / 2 - 14}" y="${height - 10}">${yr.year}</text>`);
-        points.push(`${left + i * band + band / 2},${base - scale(yr.cost)}`);
-    });
-    out.push(`<polyline class="cost" points="${points.join(' ')}"/>`);
-    points.forEach((p, i) => { const [cx, cy] = p.split(','); out.push(`<circle class="costdot" cx="${cx}" cy="${cy}" r="3"><title>${s.years[i].year} cost ${money(s.years[i].cost)}</title></circle>`); });
-    out.push('</svg>');
-    return out.join('');
 }

@@ -43,6 +43,8 @@ interface SummaryObjective {
     gap: number;
     /** Funding allocated beyond the cost, summed over the years where that happens. */
     surplus: number;
+    /** One row per year of the period: cost = funded + gap − surplus in each year. */
+    years: { year: number; capital: number; recurrent: number; cost: number; funded: number; gap: number; surplus: number }[];
 }
 
 interface SummaryActivity {
@@ -55,6 +57,18 @@ interface SummaryActivity {
     by?: string;
     /** Done intake by intake across its span. */
     rolling: boolean;
+}
+
+/** A funding line and its amount in each year of the period (the fiscal model's). */
+interface SummaryFundingLine {
+    name: string;
+    title?: string;
+    from?: string;
+    instrument?: string;
+    source: 'external' | 'domestic';
+    supports: string[];
+    total: number;
+    years: { year: number; amount: number }[];
 }
 
 interface SummaryBenchmark {
@@ -99,6 +113,7 @@ export interface PlanSummary {
         objectives: { name: string; title?: string; start: string; end: string }[];
     };
     objectives: SummaryObjective[];
+    fundingLines: SummaryFundingLine[];
     benchmarks: SummaryBenchmark[];
     findings: SummaryFinding[];
 }
@@ -210,6 +225,24 @@ export function buildSummary(services: SsrValidationServices, document: LangiumD
                 funded: figures?.funded ?? 0,
                 gap: figures?.gap ?? 0,
                 surplus: figures?.surplus ?? 0,
+                years: fiscal.years.map(({ year }) => {
+                    const y = figures?.years.get(year);
+                    const signedGap = y?.gap ?? 0;
+                    return { year, capital: y?.capital ?? 0, recurrent: y?.recurrent ?? 0, cost: y?.cost ?? 0, funded: y?.funded ?? 0, gap: Math.max(0, signedGap), surplus: Math.max(0, -signedGap) };
+                }),
+            };
+        }),
+        fundingLines: model.fundings.map(funding => {
+            const line = fiscal.lines.get(funding);
+            return {
+                name: name(funding),
+                title: title(funding.title),
+                from: funding.source?.$refText,
+                instrument: funding.instrument,
+                source: line?.external ? 'external' as const : 'domestic' as const,
+                supports: funding.supports.map(s => s.$refText),
+                total: line?.total ?? 0,
+                years: fiscal.years.map(({ year }) => ({ year, amount: line?.years.get(year) ?? 0 })),
             };
         }),
         benchmarks: model.benchmarks.map(b => {

@@ -1,7 +1,8 @@
 /**
  * The bundled language server (dist/server.cjs) over LSP on stdio, as an editor would drive it:
  * it starts, publishes diagnostics with rule ids and documentation links as a document is opened
- * and edited, keeps answering after broken input, and picks up `.ssrrc.json` changes.
+ * and edited, keeps answering after broken input, picks up `.ssrrc.json` changes, reports what the
+ * checker does (ssr/checkStatus) and exports the summary (ssr/export).
  */
 import { strict as assert } from 'node:assert';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -11,6 +12,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-languageserver-protocol/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { CheckStatusNotification, ExportRequest, type CheckStatusParams } from '../../language/base/protocol.js';
 import { docsUrl } from '../../language/base/rule-ids.js';
 import { HEADER, ROOT } from '../helpers.js';
 import { mark } from '../support/findings.js';
@@ -22,7 +24,20 @@ describe('language server (dist/server.cjs over stdio)', function () {
     let connection: MessageConnection;
     let folder: string;
     const published = new Map<string, Diagnostic[][]>();
+    const statuses: CheckStatusParams[] = [];
     const waiters: (() => void)[] = [];
+
+    /** Resolves when a check status satisfies `predicate`. */
+    function statusWhen(predicate: (s: CheckStatusParams) => boolean): Promise<CheckStatusParams> {
+        return new Promise(resolve => {
+            const check = () => {
+                const found = statuses.find(predicate);
+                if (found) resolve(found);
+                return found !== undefined;
+            };
+            if (!check()) waiters.push(() => { check(); });
+        });
+    }
 
     /** Resolves when the diagnostics published for `uri` satisfy `predicate`. */
     function diagnosticsFor(uri: string, predicate: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
@@ -48,6 +63,10 @@ describe('language server (dist/server.cjs over stdio)', function () {
             const list = published.get(params.uri) ?? [];
             list.push(params.diagnostics);
             published.set(params.uri, list);
+            for (const waiter of [...waiters]) waiter();
+        });
+        connection.onNotification(CheckStatusNotification, params => {
+            statuses.push(params);
             for (const waiter of [...waiters]) waiter();
         });
         connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
@@ -107,6 +126,33 @@ describe('language server (dist/server.cjs over stdio)', function () {
         await connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(config).href, type: 1 }] });
         const after = await diagnosticsFor(uri, d => d.some(x => x.code === 'suppression/unused' && x.severity === 1));
         assert.ok(after.length > 0);
+    });
+
+    it('reports each check: busy, then the configuration, the time it took and the findings by severity', async () => {
+        const uri = pathToFileURL(path.join(folder, 'third.ssr')).href;
+        const seen = statuses.length;
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'ssr', version: 1, text: `${HEADER}actor A "A" { kind polise }\n` } });
+        const diagnostics = await diagnosticsFor(uri, d => d.some(x => x.code === 'taxonomy/unknown-term'));
+        const status = await statusWhen(s => !s.busy && s.documents.some(d => d.uri === uri));
+        assert.ok(statuses.slice(seen).some(s => s.busy), 'busy while it checked');
+        const document = status.documents.find(d => d.uri === uri)!;
+        const count = (severity: number) => diagnostics.filter(d => d.severity === severity).length;
+        assert.deepEqual(document.counts, { error: count(1), warning: count(2), info: count(3), hint: count(4) });
+        assert.ok(document.counts.error >= 1);
+        assert.equal(document.configFile, pathToFileURL(path.join(folder, '.ssrrc.json')).href, 'the configuration the previous test wrote');
+        assert.deepEqual(document.configProblems, []);
+        assert.ok(document.durationMs > 0 && document.durationMs < 30000, `${document.durationMs} ms`);
+    });
+
+    it('exports the summary of an open document as Word and Excel', async () => {
+        const uri = pathToFileURL(path.join(folder, 'plan.ssr')).href;
+        for (const format of ['docx', 'xlsx'] as const) {
+            const { data } = await connection.sendRequest(ExportRequest, { uri, format, paper: 'a4' });
+            const bytes = Buffer.from(data, 'base64');
+            assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', `${format} is a zip`);
+            assert.ok(bytes.length > 5000, `${format}: ${bytes.length} bytes`);
+        }
+        await assert.rejects(connection.sendRequest(ExportRequest, { uri, format: 'odt' as 'docx' }), /Unknown export format 'odt'/);
     });
 
     const fileUri = (file: string) => pathToFileURL(file).href;

@@ -7,7 +7,8 @@ const mochaModule = require('mocha');
 const Mocha = mochaModule.Mocha || mochaModule;
 
 exports.run = function run() {
-    const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, reporter: 'spec' });
+    // SSR_E2E_GREP runs only the tests whose title matches (while working on some of them).
+    const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, reporter: 'spec', ...(process.env.SSR_E2E_GREP ? { grep: process.env.SSR_E2E_GREP } : {}) });
     for (const file of fs.readdirSync(__dirname).filter(f => f.endsWith('.e2e.cjs')).sort()) mocha.addFile(path.join(__dirname, file));
     return new Promise((resolve, reject) => {
         mocha.run(failures => failures > 0 ? reject(new Error(`${failures} end-to-end test(s) failed`)) : resolve());
