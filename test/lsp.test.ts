@@ -236,6 +236,15 @@ describe('editor features', () => {
             assert.equal(await format(formatted), formatted, 'idempotent');
         });
 
+        it('on a document with several parse errors, formats each declaration that parsed between them', async () => {
+            const clean = (n: number) => `actor   A${n} "A" {kind police}\n`;
+            const broken = (n: number) => `actor B${n} "B" { kind }\n`;
+            const text = `${clean(1)}${broken(1)}${clean(2)}${clean(3)}${broken(2)}${clean(4)}`;
+            const formatted = await format(text);
+            const tidy = (n: number) => `actor A${n} "A" { kind police }\n`;
+            assert.equal(formatted, `${tidy(1)}${broken(1)}${tidy(2)}${tidy(3)}${broken(2)}${tidy(4)}`);
+        });
+
         it('lays out a messy declaration', async () => {
             const messy = `strategy   "T"{country "X"\nperiod   from 2026 to 2030\n        currency USD}\n\n\n\nactor A "A" { kind police }\n// keep me\nobjective O "O" {sector policing lead A\n  activity V "V" {type vetting}\n}\n`;
             const formatted = await format(messy);

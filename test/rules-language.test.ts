@@ -30,6 +30,13 @@ describe('language rules', () => {
             assert.deepEqual(finding.fix?.replacements, ['NNP']);
         });
 
+        it('suggests nothing for a name longer than anyone types (a pasted name costs its length squared to compare)', async () => {
+            const long = 'N'.repeat(70);
+            const text = `${BASE}actor ${long} "Long" { kind police }\n` + objective(`    sector policing\n    lead ‹${long}P›\n`);
+            const [finding] = await expectFindings(text, RULE, [`${long}P`]);
+            assert.equal(finding.fix, undefined);
+        });
+
         it('reports each unresolved entry of a list at its own name', async () => {
             await expectFindings(BASE + objective('    sector policing\n    lead NNP\n    partners ‹Nobody›, NNP, ‹Nemo›\n'), RULE, ['Nobody', 'Nemo']);
         });
@@ -140,6 +147,14 @@ describe('language rules', () => {
             const [finding] = await expectFindings(text, RULE, ['amount']);
             assert.match(finding.message, /too large to compute exactly/);
             await expectNoFindings(text.replace('90,071,992,547,410', '90,071,992,547,409'), RULE);
+        });
+
+        it('reports a benchmark figure too large to be a number, at the figure, and the summary leaves it out', async () => {
+            const huge = '9'.repeat(400);
+            const text = BASE + objective('    sector policing\n    lead NNP\n') + `benchmark B "B" {\n    measures P\n    type outcome\n    baseline ‹figure:${huge}› in 2026\n    target 2 by 2030\n}\n`;
+            const [finding] = await expectFindings(text, RULE, ['figure']);
+            assert.match(finding.message, /too large to be a number/);
+            await expectNoFindings(text.replace(huge, '1'), RULE);
         });
 
         it('does not judge benchmark years as ranges', async () => {

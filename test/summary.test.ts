@@ -61,6 +61,14 @@ describe('plan summary', () => {
         assert.match(renderMarkdown(summary), /## Findings/);
     });
 
+    it('leaves out a benchmark figure too large to be a number (no null in the JSON)', async () => {
+        const summary = await summaryOf('/tmp/ssr-huge-figure.ssr', `strategy "S" {\n    country "X"\n    period from 2026 to 2027\n    currency EUR\n}\nactor P "Police" { kind police }\nobjective O "O" {\n    sector policing\n    lead P\n}\nbenchmark B "B" {\n    measures O\n    type outcome\n    baseline ${'9'.repeat(400)} in 2026\n    target 2 by 2027\n}\n`);
+        const [benchmark] = summary.benchmarks;
+        assert.equal(benchmark.baseline, undefined);
+        assert.equal(benchmark.target?.value, 2);
+        assert.doesNotMatch(renderJson(summary), /null/);
+    });
+
     it('escapes document text in Markdown and HTML', async () => {
         const summary = await summaryOf('/tmp/ssr-xss-summary.ssr', XSS_STRATEGY);
         const html = renderHtml(summary, { nonce: 'abc' });

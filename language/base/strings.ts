@@ -26,12 +26,17 @@ function editDistance(a: string, b: string, limit: number): number {
     return previous[m];
 }
 
+/** Words longer than this get no suggestion (see closest). */
+const MAX_SUGGESTION_LENGTH = 64;
+
 /**
  * The candidate closest to `word`, if it is close enough to be a plausible typo:
  * within a third of the word's length (at least 2 edits), compared case-insensitively,
  * or a candidate that contains the word / is contained in it.
  */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
+    // A name this long is pasted, not typed: comparing it costs its length squared per candidate.
+    if (word.length > MAX_SUGGESTION_LENGTH) return undefined;
     const lower = word.toLowerCase();
     let best: string | undefined;
     let bestScore = Infinity;

@@ -44,9 +44,11 @@ export function percentValue(percent: Percent | undefined): number | undefined {
 
 export interface QuantityValue { value: number; percent: boolean }
 
+/** A baseline's or target's figure; undefined when there is none or it is too large to be a number (structure/bad-range). */
 export function quantityValue(quantity: Quantity | undefined): QuantityValue | undefined {
     if (!quantity?.value) return undefined;
     const value = parseNumberToken(quantity.value);
+    if (!Number.isFinite(value)) return undefined;
     return { value: quantity.negative ? -value : value, percent: quantity.value.endsWith('%') };
 }
 

@@ -55,6 +55,7 @@ export class SsrFormatter implements Formatter {
         const edits: TextEdit[] = [];
         let depth = 0;
         const oneLineBlocks: boolean[] = [];
+        let range = 0; // the first editable range that does not end before the token (both in order of offset)
         for (let i = 0; i < tokens.length; i++) {
             const token = tokens[i];
             const previous = tokens[i - 1];
@@ -87,7 +88,9 @@ export class SsrFormatter implements Formatter {
                 }
             }
             const gapStart = previous ? previous.end : 0;
-            if (text.slice(gapStart, token.offset) !== whitespace && (!editable || editable.some(([from, to]) => gapStart >= from && token.offset <= to))) {
+            while (editable && range < editable.length && editable[range][1] < token.offset) range++;
+            const inEditable = !editable || (range < editable.length && gapStart >= editable[range][0] && token.offset <= editable[range][1]);
+            if (inEditable && text.slice(gapStart, token.offset) !== whitespace) {
                 edits.push({ range: { start: document.textDocument.positionAt(gapStart), end: document.textDocument.positionAt(token.offset) }, newText: whitespace });
             }
             if (token.image === '{') {
@@ -115,12 +118,16 @@ export class SsrFormatter implements Formatter {
         if (parserErrors.length === 0) return undefined;
         // An error at the end of the file has no offset of its own: it belongs to the last token before it.
         const errors = parserErrors.map(e => Number.isFinite(e.token.startOffset) && e.token.startOffset >= 0 ? e.token.startOffset
-            : (e as { previousToken?: { endOffset?: number } }).previousToken?.endOffset ?? document.textDocument.getText().length);
+            : (e as { previousToken?: { endOffset?: number } }).previousToken?.endOffset ?? document.textDocument.getText().length)
+            .sort((a, b) => a - b);
         const root = document.parseResult.value;
         const ranges: [number, number][] = [];
+        let next = 0; // the first error not before the declaration (declarations come in order of offset)
         for (const element of ast.isDocument(root) ? root.elements : []) {
             const cst = element.$cstNode;
-            if (!cst || errors.some(o => o >= cst.offset && o <= cst.end)) continue;
+            if (!cst) continue;
+            while (next < errors.length && errors[next] < cst.offset) next++;
+            if (next < errors.length && errors[next] <= cst.end) continue;
             ranges.push([cst.offset, cst.end]);
         }
         return ranges;

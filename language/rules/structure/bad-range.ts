@@ -1,7 +1,7 @@
 import type { AstNode } from 'langium';
 import type * as ast from '../../generated/ast.js';
 import { declarationOf, describe as describeDeclaration } from '../../base/declarations.js';
-import { MAX_AMOUNT, amountValue, endMonth, formatMonth, isComputable, parseTimePoint, percentValue, rangeSpan, startMonth, yearValue, type Span } from '../../base/values.js';
+import { MAX_AMOUNT, amountValue, endMonth, formatMonth, isComputable, parseNumberToken, parseTimePoint, percentValue, rangeSpan, startMonth, yearValue, type Span } from '../../base/values.js';
 import { money } from '../../base/format.js';
 import type { FindingInput, Rule } from '../rule.js';
 
@@ -50,6 +50,13 @@ export const structureBadRange: Rule = {
         for (const funding of model.fundings) {
             inPeriod(funding.range, funding, 'amount', true);
             amountProblems(funding.amount, funding, report);
+        }
+        for (const benchmark of model.benchmarks) {
+            for (const quantity of [benchmark.baseline?.value, benchmark.target?.value]) {
+                if (quantity?.value && !Number.isFinite(parseNumberToken(quantity.value))) {
+                    report({ message: `The figure ${quantity.value} of ${describe(benchmark)} is too large to be a number. Check the figure and its unit (K, M, B).`, node: quantity });
+                }
+            }
         }
         const fiscal = model.fiscal;
         if (fiscal) {
