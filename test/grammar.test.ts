@@ -178,4 +178,13 @@ describe('grammar', () => {
         const [finding] = await expectFindings('strategy "T" {\n    country "X" ‹#›\n}\n', 'syntax/error', ['#'], { allow: ['structure/missing-field'] });
         assert.ok(finding.message.includes("Unexpected character '#'"), finding.message);
     });
+
+    it('parses 200,000 comment lines in a row (Langium\'s CST builder overflowed the stack)', async () => {
+        const comments = Array.from({ length: 200_000 }, (_, i) => `// line ${i}`).join('\n');
+        const document = await parse(`strategy "T" {\n    country "X"\n    period from 2026 to 2030\n    currency USD\n}\n${comments}\nactor A "A" { kind police }\n`);
+        assert.equal(document.parseResult.parserErrors.length, 0);
+        const root = document.parseResult.value as ast.Document;
+        assert.deepEqual(root.elements.map(e => e.$type), ['Strategy', 'Actor']);
+        await reset(services);
+    });
 });
