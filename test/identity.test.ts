@@ -67,6 +67,14 @@ describe('finding identity', () => {
         const [error] = findingsOf(await parse(`${HEADER}objective P "P" {\n    sector policing\n    by Somebody\n}\n`)).filter(f => f.ruleId === 'syntax/error');
         assert.equal(error.identity, 'syntax/error@objective:P');
     });
+
+    it('places findings on the whole document in the innermost declaration, among many (found by halving, not by a walk per finding)', async () => {
+        const actors = Array.from({ length: 50 }, (_, i) => `actor A${i} "A" { kind police }\n`).join('');
+        const text = `${HEADER}${actors}objective P "P" {\n    sector policing\n    activity V "V" {\n        type vetting\n        bogus Somebody\n    }\n}\n${actors.replace(/A(\d+) /g, 'B$1 ')}objective Q "Q" {\n    sector policing\n    activity W "W" {\n        // ssr-ignore-next-line monitoring/no-benchmark -- x\n        type vetting\n    }\n}\n`;
+        const findings = findingsOf(await parse(text));
+        assert.equal(findings.find(f => f.ruleId === 'syntax/error')?.identity, 'syntax/error@objective:P/activity:V');
+        assert.equal(findings.find(f => f.ruleId === 'suppression/unused')?.identity, 'suppression/unused@objective:Q/activity:W');
+    });
 });
 
 describe('fingerprints (ssr check)', () => {

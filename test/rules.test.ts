@@ -417,6 +417,12 @@ funding Budget "Budget" {
             await expectNoFindings(text, 'monitoring/no-benchmark');
             await expectNoFindings(text, 'suppression/unused');
         });
+        it('of two directives that cover a finding, the outer one hides it and the inner one is unused; each covers only its lines', async () => {
+            const objective = (n: number, inner: boolean) => `// ssr-ignore-next-line ownership/external-lead -- pilot ${n}\nobjective P${n} "P" {\n    sector policing\n${inner ? '    ‹comment:// ssr-ignore-next-line ownership/external-lead -- again›\n' : ''}    lead Donor\n}\n`;
+            const text = `${BASE}\n${objective(1, true)}${objective(2, false)}objective P3 "P" {\n    sector policing\n    lead ‹lead:Donor›\n}\n`;
+            await expectFindings(text, 'ownership/external-lead', ['lead'], { allow: ['suppression/unused'] });
+            await expectFindings(text, 'suppression/unused', ['comment']);
+        });
         it('skips comment lines and a doc comment between the directive and the declaration it covers', async () => {
             const text = `${BASE}\n// ssr-ignore-next-line ownership/external-lead -- donor-led pilot\n\n/* a block comment */\n/** The pilot. */\n${DONOR_LED}`;
             await expectNoFindings(text, 'ownership/external-lead');

@@ -168,22 +168,26 @@ class YearCents {
 /**
  * Splits `cents` among parts in proportion to `weights`, exactly: each part gets the floor of its
  * share, and the cents left over go one by one to the largest remainders (ties: the earlier part).
- * BigInt keeps the products exact whatever the amounts.
+ * Exact in doubles while cents × the total weight stays below 2^53 (almost always); BigInt beyond.
  */
 function allocate(cents: number, weights: readonly number[]): number[] {
     const total = weights.reduce((a, b) => a + b, 0);
     if (total <= 0) return weights.map(() => 0);
-    const big = BigInt(cents), bigTotal = BigInt(total);
-    const shares = weights.map(w => (big * BigInt(w)) / bigTotal);
-    const remainders = weights.map((w, i) => ({ i, r: (big * BigInt(w)) % bigTotal }));
-    let left = big - shares.reduce((a, b) => a + b, 0n);
-    remainders.sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
-    for (const { i } of remainders) {
-        if (left <= 0n) break;
-        shares[i] += 1n;
-        left -= 1n;
+    if (weights.length === 1) return [cents];
+    const exact = cents * total <= Number.MAX_SAFE_INTEGER;
+    const big = exact ? 0n : BigInt(cents), bigTotal = exact ? 1n : BigInt(total);
+    const parts = weights.map((w, i) => exact
+        ? { i, share: Math.floor((cents * w) / total), remainder: (cents * w) % total }
+        : { i, share: Number((big * BigInt(w)) / bigTotal), remainder: Number((big * BigInt(w)) % bigTotal) });
+    // Remainders are below the total weight (a double-exact number of cents), so they compare as doubles.
+    let left = cents - parts.reduce((sum, p) => sum + p.share, 0);
+    const shares = parts.map(p => p.share);
+    for (const { i } of [...parts].sort((a, b) => b.remainder - a.remainder || a.i - b.i)) {
+        if (left <= 0) break;
+        shares[i] += 1;
+        left -= 1;
     }
-    return shares.map(Number);
+    return shares;
 }
 
 function computeFiscalModel(model: StrategyModel, time: TimeModel, config: ResolvedConfig): FiscalModel {

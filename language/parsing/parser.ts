@@ -8,6 +8,9 @@ import { CstNodeBuilder, createLangiumParser, type CompositeCstNode, type CstNod
 
 type Mutable = { content: CstNode[] };
 
+/** Runs up to this long go in one call, as in Langium (fast); longer ones without spreading. */
+const SPREAD_LIMIT = 1000;
+
 class SsrCstNodeBuilder extends CstNodeBuilder {
     override appendChildren(parent: CompositeCstNode, children: CstNode[]): void {
         for (const child of children) (child as { container?: CompositeCstNode }).container = parent;
@@ -15,13 +18,18 @@ class SsrCstNodeBuilder extends CstNodeBuilder {
             (parent as unknown as Mutable).content = children.slice();
         } else {
             const content = parent.content as CstNode[];
-            for (const child of children) content.push(child);
+            if (children.length <= SPREAD_LIMIT) content.push(...children);
+            else for (const child of children) content.push(child);
         }
     }
 
     override insertChildren(parent: CompositeCstNode, index: number, children: CstNode[]): void {
         for (const child of children) (child as { container?: CompositeCstNode }).container = parent;
-        (parent as unknown as Mutable).content = parent.content.slice(0, index).concat(children, parent.content.slice(index));
+        if (children.length <= SPREAD_LIMIT) {
+            (parent.content as CstNode[]).splice(index, 0, ...children);
+        } else {
+            (parent as unknown as Mutable).content = parent.content.slice(0, index).concat(children, parent.content.slice(index));
+        }
     }
 }
 

@@ -10,10 +10,44 @@ import { isDeclaration } from '../base/declarations.js';
 
 export const DIRECTIVE = 'ssr-ignore-next-line';
 
-/** A suppression covers a finding when it gives a reason, names the finding's rule and covers its line. */
-export function covers(suppression: Suppression, ruleId: string, line: number): boolean {
-    return !!suppression.reason && !!suppression.covers && line >= suppression.covers.startLine && line <= suppression.covers.endLine
-        && suppression.ruleIds.includes(ruleId);
+/**
+ * Which suppression hides a finding of `ruleId` on `line`: one that gives a reason, names the rule
+ * and covers the line; of several, the first in the document. Built once per check and answered
+ * by binary search, so hiding findings is n·log n, not findings × comments. The lines a
+ * suppression covers are one line or a whole declaration, so two of them are nested or apart: the
+ * first in the document that covers a line is the outermost one, and the outermost ones are apart.
+ */
+export function suppressionIndex(all: readonly Suppression[]): (ruleId: string, line: number) => Suppression | undefined {
+    type Entry = { suppression: Suppression; start: number; end: number };
+    const byRule = new Map<string, Entry[]>();
+    for (const suppression of all) {
+        if (!suppression.reason || !suppression.covers) continue;
+        const entry = { suppression, start: suppression.covers.startLine, end: suppression.covers.endLine };
+        for (const id of new Set(suppression.ruleIds)) {
+            let list = byRule.get(id);
+            if (!list) byRule.set(id, list = []);
+            list.push(entry);
+        }
+    }
+    const outermost = new Map<string, Entry[]>();
+    for (const [id, list] of byRule) {
+        // Stable: of two that cover the same lines, the first in the document stays first.
+        list.sort((a, b) => a.start - b.start || b.end - a.end);
+        const outer: Entry[] = [];
+        for (const entry of list) {
+            if (outer.length === 0 || entry.start > outer[outer.length - 1].end) outer.push(entry);
+        }
+        outermost.set(id, outer);
+    }
+    return (ruleId, line) => {
+        const outer = outermost.get(ruleId) ?? [];
+        let low = 0, high = outer.length - 1, found: Entry | undefined;
+        while (low <= high) {
+            const middle = (low + high) >> 1;
+            if (outer[middle].start <= line) { found = outer[middle]; low = middle + 1; } else high = middle - 1;
+        }
+        return found && line <= found.end ? found.suppression : undefined;
+    };
 }
 
 export interface Suppression {

@@ -108,13 +108,29 @@ function nodeAt(document: LangiumDocument, range: Range): AstNode | undefined {
     const text = document.textDocument.getText();
     let offset = document.textDocument.offsetAt(range.start);
     while (offset < text.length && /\s/.test(text[offset])) offset++;
+    const spans = (node: AstNode) => !!node.$cstNode && offset >= node.$cstNode.offset && offset < node.$cstNode.end;
+    // Down from the top-level declaration that spans the offset (found by binary search: they come
+    // in order), one child at a time: the cost is the depth, not the size of the document.
+    let node = ast.isDocument(root) ? topLevelAt(root.elements, offset, spans) : undefined;
     let best: AstNode | undefined;
-    for (const node of AstUtils.streamAst(root)) {
-        const cst = node.$cstNode;
-        if (!ast.isDeclaration(node) || !cst || offset < cst.offset || offset >= cst.end) continue;
-        if (!best || cst.length < (best.$cstNode?.length ?? Infinity)) best = node;
+    while (node) {
+        if (ast.isDeclaration(node)) best = node;
+        node = AstUtils.streamContents(node).find(spans);
     }
     return best;
+}
+
+function topLevelAt(elements: readonly AstNode[], offset: number, spans: (node: AstNode) => boolean): AstNode | undefined {
+    let low = 0, high = elements.length - 1;
+    while (low <= high) {
+        const middle = (low + high) >> 1;
+        const cst = elements[middle].$cstNode;
+        if (!cst) return elements.find(spans); // not expected after a parse; then one by one
+        if (offset < cst.offset) high = middle - 1;
+        else if (offset >= cst.end) low = middle + 1;
+        else return elements[middle];
+    }
+    return undefined;
 }
 
 /** `rule@path#key` */

@@ -18,7 +18,7 @@ import type { ResolvedConfig } from '../config/config.js';
 import type { SsrModelServices } from '../model/services.js';
 import type { SsrRulesAddedServices } from '../rules/registry.js';
 import type { Finding, FindingInput, Rule, RuleContext, SuppressionOutcome } from '../rules/rule.js';
-import { covers, findSuppressions, type Suppression } from '../parsing/suppression.js';
+import { findSuppressions, suppressionIndex, type Suppression } from '../parsing/suppression.js';
 import type { SsrDiagnosticData } from './findings.js';
 import { findingPath, identities } from './identity.js';
 
@@ -34,6 +34,7 @@ export class SsrDocumentValidator extends DefaultDocumentValidator {
     protected readonly ssrServices: SsrModelServices & SsrRulesAddedServices;
     /** How many findings suppression comments hid in each document's last check (the summary counts them). */
     protected readonly suppressed: DocumentCache<string, number>;
+    protected readonly ranges = new WeakMap<Finding, Range>();
 
     constructor(services: SsrModelServices & SsrRulesAddedServices) {
         super(services);
@@ -98,9 +99,9 @@ export class SsrDocumentValidator extends DefaultDocumentValidator {
         const used = new Set<Suppression>();
         const hidden = new Set<Finding>();
         if (all.length > 0) {
+            const suppressor = suppressionIndex(all);
             for (const finding of findings) {
-                const line = this.rangeOf(finding).start.line;
-                const by = all.find(s => covers(s, finding.ruleId, line));
+                const by = suppressor(finding.ruleId, this.rangeOf(finding).start.line);
                 if (by) {
                     used.add(by);
                     hidden.add(finding);
@@ -116,8 +117,11 @@ export class SsrDocumentValidator extends DefaultDocumentValidator {
         return this.suppressed.get(document.uri, 'count') ?? 0;
     }
 
+    /** A finding's range, worked out once (Langium walks the node's text for a property's range). */
     rangeOf(finding: Finding): Range {
-        return getDiagnosticRange(finding);
+        let range = this.ranges.get(finding);
+        if (!range) this.ranges.set(finding, range = finding.range ?? getDiagnosticRange(finding));
+        return range;
     }
 
     /** A finding as an LSP diagnostic, through Langium's own conversion; `identity` from identity.ts. */
@@ -127,7 +131,7 @@ export class SsrDocumentValidator extends DefaultDocumentValidator {
             path: identity.path, identity: identity.identity,
         };
         return this.toDiagnostic(finding.severity, finding.message, {
-            node: finding.node, property: finding.property, index: finding.index, keyword: finding.keyword, range: finding.range,
+            node: finding.node, property: finding.property, index: finding.index, keyword: finding.keyword, range: this.rangeOf(finding),
             code: finding.ruleId, codeDescription: { href: docsUrl(finding.ruleId) }, data,
         });
     }

@@ -14,11 +14,16 @@ export const monitoringNoBenchmark: Rule = {
         }
         const { first, last } = periodYears(time);
         const taken = new Set(model.benchmarks.map(b => b.name));
+        const nextSuffix = new Map<string, number>(); // per base name, so that many objectives of one name stay linear
         for (const objective of model.objectives) {
             if (measured.has(objective) || !objective.name) continue;
             // Quick fix: a complete benchmark right after the objective, under a name no benchmark has yet.
-            let name = `${objective.name}Progress`;
-            for (let i = 2; taken.has(name); i++) name = `${objective.name}Progress${i}`;
+            const base = `${objective.name}Progress`;
+            let name = base;
+            for (let i = nextSuffix.get(base) ?? 2; taken.has(name); i++) {
+                name = `${base}${i}`;
+                nextSuffix.set(base, i + 1);
+            }
             taken.add(name);
             const end = objective.$cstNode?.range.end;
             report({
