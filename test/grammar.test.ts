@@ -183,7 +183,7 @@ describe('grammar', () => {
         const comments = Array.from({ length: 200_000 }, (_, i) => `// line ${i}`).join('\n');
         const document = await parse(`strategy "T" {\n    country "X"\n    period from 2026 to 2030\n    currency USD\n}\n${comments}\nactor A "A" { kind police }\n`);
         assert.equal(document.parseResult.parserErrors.length, 0);
-        const root = document.parseResult.value as ast.Document;
+        const root = document.parseResult.value;
         assert.deepEqual(root.elements.map(e => e.$type), ['Strategy', 'Actor']);
         await reset(services);
     });
