@@ -9,13 +9,13 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ROOT } from './corpus.js';
 import type { CaseAnswer } from './child.js';
-import type { Outcome, Step } from './evaluate.js';
+import { extraTimeoutMs, type Outcome, type Step } from './evaluate.js';
 import type { CaseInput } from './workspace.js';
 
 export type LaneResult =
     | { kind: 'ok'; outcome: Outcome }
     /** `step`: where the case was when time ran out; `checkCpuMs`: the check's CPU time if it had ended. */
-    | { kind: 'timeout'; ms: number; step: string; checkCpuMs?: number }
+    | { kind: 'timeout'; ms: number; step: string; checkCpuMs?: number; bytes: number }
     | { kind: 'crash'; detail: string };
 
 const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'child.js');
@@ -70,7 +70,8 @@ export class Lane {
         if (this.busy) throw new Error('a lane runs one case at a time');
         this.busy = true;
         try {
-            return await this.runOne(input, steps, timeoutMs);
+            // A large text may take longer before it counts as a hang (evaluate.ts extraTimeoutMs).
+            return await this.runOne(input, steps, timeoutMs + extraTimeoutMs(input.main.length));
         } finally {
             this.busy = false;
         }
@@ -111,7 +112,7 @@ export class Lane {
             };
             const timer = setTimeout(() => {
                 this.stop();
-                done({ kind: 'timeout', ms: performance.now() - started, step, checkCpuMs });
+                done({ kind: 'timeout', ms: performance.now() - started, step, checkCpuMs, bytes: input.main.length });
             }, timeoutMs);
             child.on('message', onMessage);
             child.once('exit', onExit);
