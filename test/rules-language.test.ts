@@ -4,11 +4,12 @@
  * test/support/findings.ts), the quick fix data they carry, and where they stay silent.
  */
 import { strict as assert } from 'node:assert';
-import { createServices, reset } from './helpers.js';
+import { HEADER, createServices, findingsOf, parser, reset } from './helpers.js';
 import { MARKED_HEADER, findingsHelper } from './support/findings.js';
 
 const services = createServices();
 const { expectFindings, expectNoFindings } = findingsHelper(services);
+const parse = parser(services);
 
 const BASE = `${MARKED_HEADER}actor NNP "Police" { kind police }
 phase Main "Main" {
@@ -35,6 +36,14 @@ describe('language rules', () => {
             const text = `${BASE}actor ${long} "Long" { kind police }\n` + objective(`    sector policing\n    lead ‹${long}P›\n`);
             const [finding] = await expectFindings(text, RULE, [`${long}P`]);
             assert.equal(finding.fix, undefined);
+        });
+
+        it('suggests for the first 200 distinct unresolved names of a check, once per name (a missing library fails them all)', async () => {
+            const leads = Array.from({ length: 205 }, (_, i) => `objective O${i} "O" {\n    sector policing\n    lead NNP${i}\n}\n`).join('');
+            const findings = findingsOf(await parse(`${BASE.replace(MARKED_HEADER, HEADER)}${leads}objective Again "O" {\n    sector policing\n    lead NNP0\n}\n`)).filter(f => f.ruleId === RULE);
+            assert.equal(findings.length, 206);
+            assert.equal(findings.filter(f => f.message.includes("Did you mean 'NNP'?")).length, 201, 'the first 200 names, and the repeated one');
+            await reset(services);
         });
 
         it('reports each unresolved entry of a list at its own name', async () => {

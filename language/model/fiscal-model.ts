@@ -89,19 +89,14 @@ export function yearlyCents(amount: number | undefined, range: ast.Range | undef
     const endM = range?.end ? endMonth(range.end) : undefined;
     const last = endM !== undefined ? yearOf(endM) : (range && !openEndedToPeriodEnd ? first : periodEnd);
     if (last < first) return result;
-    const years: number[] = [];
-    for (let y = first; y <= last; y++) years.push(y);
     const total = toCents(amount);
-    if (perYear) {
-        for (const y of years) result.set(y, total);
-    } else {
-        // Spread evenly; the remainder cents go to the first years so the parts add up exactly.
-        const base = Math.floor(total / years.length);
-        let remainder = total - base * years.length;
-        for (const y of years) {
-            result.set(y, base + (remainder > 0 ? 1 : 0));
-            if (remainder > 0) remainder--;
-        }
+    const count = last - first + 1;
+    // Spread evenly; the remainder cents go to the first years so the parts add up exactly. Only the
+    // years inside the period are written (a range may span thousands of years: O(period), not O(range)).
+    const base = perYear ? total : Math.floor(total / count);
+    const remainder = perYear ? 0 : total - base * count;
+    for (let y = Math.max(first, periodYears[0]); y <= Math.min(last, periodEnd); y++) {
+        result.set(y, base + (y - first < remainder ? 1 : 0));
     }
     return result;
 }

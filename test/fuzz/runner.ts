@@ -89,7 +89,7 @@ export function resultFailures(result: LaneResult, timeoutMs: number): Failure[]
     if (result.kind === 'timeout') {
         // Where it was: still checking (a hang or a very slow check), or in a later step.
         const failures: Failure[] = [{ property: 'performance', key: `performance: no answer within ${Math.round(timeoutMs / 1000)} s (${result.step === 'checked' ? 'after the check' : result.step === 'checking' ? 'in the check' : `in ${result.step}`})`, message: `no answer after ${Math.round(result.ms)} ms; last step: ${result.step}${result.checkCpuMs !== undefined ? `; the check took ${Math.round(result.checkCpuMs)} ms CPU` : ''}` }];
-        if (result.checkCpuMs !== undefined && result.checkCpuMs > slowOverallMs(result.bytes)) failures.push({ property: 'performance', key: 'performance: check took more than 10 s (2 s per MB beyond 5 MB)', message: `check took ${Math.round(result.checkCpuMs)} ms CPU` });
+        if (result.checkCpuMs !== undefined && result.checkCpuMs > slowOverallMs(result.bytes)) failures.push({ property: 'performance', key: 'performance: check took more than 10 s (4 s per MB beyond 2.5 MB)', message: `check took ${Math.round(result.checkCpuMs)} ms CPU` });
         return failures;
     }
     const first = result.detail.split('\n').find(l => /error|heap|killed|abort/i.test(l)) ?? result.detail.split('\n')[0];

@@ -1,35 +1,28 @@
 /**
  * A short seeded run of the fuzzer (issue 15, "Never break on half-written text"; harness in
- * test/fuzz/, long runs with `npm run fuzz`). It asserts only the parts of the five properties
- * that hold today. The failure classes that `npm run fuzz` finds today are listed in
- * KNOWN_FAILING and in docs/reliability.md; they are counted here, not asserted. When one is
- * fixed, move its pattern from KNOWN_FAILING to HOLDS_TODAY.
+ * test/fuzz/, long runs with `npm run fuzz`). It asserts the properties of docs/reliability.md;
+ * the classes in KNOWN_FAILING (docs/reliability.md, "After the fixes") are counted, not asserted.
  */
 import { strict as assert } from 'node:assert';
 import { runFuzz, type FuzzReport } from '../fuzz/runner.js';
 
 const SEED = 15;
 
-/** Parts of the properties that the fuzzer has not broken: any class matching one fails the test. */
+/** The properties, each of which fails the test when the run breaks it. */
 const HOLDS_TODAY: { title: string; pattern: RegExp }[] = [
+    { title: 'no exception in the check, completion, the summary or the formatter', pattern: /^exception/ },
     { title: 'every diagnostic has a code (its rule id) and a non-empty message', pattern: /^diagnostics: (no code|empty message)/ },
     { title: 'every diagnostic range lies inside its document and starts before it ends', pattern: /^diagnostics: range/ },
-    { title: 'no NaN, Infinity or [object Object] in a diagnostic message', pattern: /^diagnostics: '(NaN|Infinity|\[object Object\]|null)'/ },
-    { title: 'the JSON summary parses, and holds no null where the model holds a finite number', pattern: /^summary: (the JSON rendering does not parse|null in the JSON rendering)/ },
-    { title: 'the summary covers each year of the period once', pattern: /^summary: the years do not match the period/ },
-    { title: 'the formatter changes only whitespace', pattern: /^formatter: changes the text/ },
-    { title: 'the formatter never throws', pattern: /^exception in (formatDocument|formatting)/ },
-    { title: 'the checking process never dies', pattern: /^exception: the checking process died/ },
+    { title: 'no undefined, NaN, Infinity, null or [object Object] in a diagnostic message', pattern: /^diagnostics: '/ },
+    { title: 'summary numbers are finite and add up (to the cent), one year per year of the period', pattern: /^summary: / },
+    { title: 'the formatter changes only whitespace, is idempotent and changes no finding', pattern: /^formatter: / },
 ];
 
-/** Classes that `npm run fuzz` finds today (docs/reliability.md); reported by this test, not asserted. */
+/**
+ * Found only by long runs, on texts of several megabytes (docs/reliability.md, "After the fixes"):
+ * a check or completion slower than the harness allows. Reported by this test, not asserted.
+ */
 const KNOWN_FAILING: RegExp[] = [
-    /^exception in checkUris/,
-    /^exception in completion/,
-    /^exception in (buildSummary|render)/,
-    /^diagnostics: 'undefined'/,
-    /^summary: /,
-    /^formatter: (not idempotent|findings change)/,
     /^performance: /,
 ];
 

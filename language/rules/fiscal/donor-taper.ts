@@ -10,6 +10,7 @@ export const fiscalDonorTaper: Rule = {
     severity: 'warning',
     description: 'External funding grows during consolidation, or its final-year share exceeds the maximum.',
     check({ model, time, fiscal, report }) {
+        // O(p + Y·c): each of the Y years is tested against the c consolidation phase spans (linear in the phases for a given period).
         const where = atStrategyTitle(model);
         if (!where) return;
         const consolidation = model.phases.filter(p => p.stage === 'consolidation').map(p => time.phase(p)).filter((s): s is Span => s !== undefined);

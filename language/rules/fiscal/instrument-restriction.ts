@@ -50,12 +50,18 @@ export const fiscalInstrumentRestriction: Rule = {
     severity: 'error',
     description: 'A funding instrument supports an objective that one of its restrictions applies to (the built-in US legal authorities, or a restriction of the configuration).',
     check({ model, vocabulary, config, report }) {
+        // Linear for a given configuration: each objective's activities are read once per restriction
+        // (the answer is kept per objective and restriction), each (line, objective) pair costs R lookups.
         const byInstrument = new Map<string, Restriction[]>();
         for (const restriction of config.restrictions) {
-            for (const instrument of restriction.instruments) byInstrument.set(instrument, [...(byInstrument.get(instrument) ?? []), restriction]);
+            for (const instrument of restriction.instruments) {
+                const list = byInstrument.get(instrument);
+                if (list) list.push(restriction); else byInstrument.set(instrument, [restriction]);
+            }
         }
         const context = model.strategy?.context;
         const facts = new Map<ast.Objective, ObjectiveFacts>();
+        const answers = new Map<ast.Objective, Map<Restriction, boolean>>();
         for (const funding of model.fundings) {
             const restrictions = funding.instrument ? byInstrument.get(funding.instrument) : undefined;
             if (!restrictions) continue;
@@ -67,8 +73,15 @@ export const fiscalInstrumentRestriction: Rule = {
                 let known = facts.get(objective);
                 if (!known) facts.set(objective, known = factsOf(objective, vocabulary));
                 const objectiveFacts = known;
+                let answered = answers.get(objective);
+                if (!answered) answers.set(objective, answered = new Map<Restriction, boolean>());
+                const applies = (r: Restriction) => {
+                    let answer = answered.get(r);
+                    if (answer === undefined) answered.set(r, answer = r.when.some(condition => matches(condition, objectiveFacts)));
+                    return answer;
+                };
                 const met: FindingReason[] = restrictions
-                    .filter(r => r.when.some(condition => matches(condition, objectiveFacts)))
+                    .filter(applies)
                     .map(r => ({ id: r.id, message: r.message, severity: severityIn(r, context), ...(r.source ? { source: r.source } : {}), ...(r.definedIn ? { definedIn: r.definedIn } : {}) }));
                 if (met.length === 0) continue;
                 const top = met.reduce((a, b) => RANK[b.severity] > RANK[a.severity] ? b : a).severity;

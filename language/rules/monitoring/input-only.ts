@@ -7,6 +7,7 @@ export const monitoringInputOnly: Rule = {
     severity: 'warning',
     description: 'All benchmarks of an objective measure inputs or outputs, not outcomes or impact.',
     check({ model, report }) {
+        // Linear: one pass over the measures references; the every() calls together cover them once more.
         const types = new Map<ast.Objective, string[]>();
         for (const benchmark of model.benchmarks) {
             for (const measured of benchmark.measures) {

@@ -8,6 +8,7 @@ export const monitoringNoBenchmark: Rule = {
     severity: 'warning',
     description: 'No benchmark measures an objective.',
     check({ model, time, report }) {
+        // Linear (amortized): the suffix probe resumes per base name, so each taken name is skipped at most once.
         const measured = new Set<ast.Objective>();
         for (const benchmark of model.benchmarks) {
             for (const reference of benchmark.measures) if (reference.ref) measured.add(reference.ref);

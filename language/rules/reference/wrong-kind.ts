@@ -9,6 +9,7 @@ export const referenceWrongKind: Rule = {
     description: 'A reference names the wrong kind of thing (for example `lead` names a phase).',
     appliesToLibraries: true,
     check(context) {
+        // Linear: each failed reference is one lookup in the per-build name index (its same-name declarations filtered).
         for (const failed of failedReferences(context)) {
             if (failed.otherKinds.length === 0) continue;
             const kinds = [...new Set(failed.otherKinds.map(d => referenceTypeLabel(d.type)))];

@@ -6,6 +6,7 @@ export const sequencingCycle: Rule = {
     severity: 'error',
     description: '`after` relations form a cycle, so nothing in it can ever start.',
     check({ relations, report }) {
+        // O(Σ c log c) over the cycles of c relations: each is sorted once and walked once (cyclePath).
         for (const cycle of relations.cycles) {
             const last = [...cycle].sort((a, b) => a.offset - b.offset)[cycle.length - 1];
             report({
@@ -20,15 +21,25 @@ export const sequencingCycle: Rule = {
 function cyclePath(cycle: readonly Relation[]): string {
     const first = [...cycle].sort((a, b) => a.offset - b.offset)[0];
     const names = [first.from.name ?? '?'];
+    // Linear in the cycle: each declaration's outgoing relations are tried in order, each once.
+    const outgoing = new Map<Relation['from'], Relation[]>();
+    for (const relation of cycle) {
+        const list = outgoing.get(relation.from);
+        if (list) list.push(relation); else outgoing.set(relation.from, [relation]);
+    }
+    const tried = new Map<Relation['from'], number>();
     let current = first;
     const seen = new Set<Relation>();
     while (!seen.has(current)) {
         seen.add(current);
         names.push(current.to.name ?? '?');
         if (current.to === first.from) break;
-        const next = cycle.find(r => r.from === current.to && !seen.has(r));
-        if (!next) break;
-        current = next;
+        const candidates = outgoing.get(current.to) ?? [];
+        let i = tried.get(current.to) ?? 0;
+        while (i < candidates.length && seen.has(candidates[i])) i++;
+        tried.set(current.to, i);
+        if (i >= candidates.length) break;
+        current = candidates[i];
     }
     return names.join(' after ');
 }

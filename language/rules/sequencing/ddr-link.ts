@@ -8,6 +8,7 @@ export const sequencingDdrLink: Rule = {
     severity: 'warning',
     description: 'A DDR objective is not linked to a defence or policing objective, or a post-conflict strategy has no DDR objective.',
     check({ model, report }) {
+        // Linear: the inner loop reads each objective's or activity's own after/alongside references once.
         const ddr = model.objectives.filter(o => o.sector === 'ddr');
         if (ddr.length === 0) {
             const where = atStrategyTitle(model);

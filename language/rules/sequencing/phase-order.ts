@@ -11,6 +11,7 @@ export const sequencingPhaseOrder: Rule = {
     severity: 'error',
     description: 'A phase of a later stage starts before the first phase of an earlier stage, or an activity lies outside its phase.',
     check({ model, time, report }) {
+        // Linear: the inner scans cover the three stages and each activity's own phases.
         const firstStart = new Map<string, { start: number; phase: ast.Phase }>();
         for (const phase of model.phases) {
             const span = time.phase(phase);

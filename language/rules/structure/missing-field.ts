@@ -60,6 +60,7 @@ export const structureMissingField: Rule = {
     description: 'A required field of a declaration is missing.',
     appliesToLibraries: true,
     check({ model, report }) {
+        // Linear: a fixed list of required fields per declaration type; a fix's firstName stops at the first named declaration.
         const nodes: ast.Declaration[] = [...model.strategies, ...model.objectives, ...model.activities, ...model.fundings, ...model.benchmarks];
         for (const node of nodes) {
             for (const required of REQUIRED_BY_TYPE.get(node.$type) ?? []) {

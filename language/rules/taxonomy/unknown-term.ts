@@ -8,6 +8,7 @@ export const taxonomyUnknownTerm: Rule = {
     description: 'A term is not in the taxonomy; the closest term is suggested.',
     appliesToLibraries: true,
     check({ model, vocabulary, report }) {
+        // O(n + u·T): one Map lookup per term; each of the u unknown terms is compared with the T terms of its taxonomy.
         // Terms are written only on declarations and a strategy's scope: visit those, not the whole AST.
         const scopes = model.strategies.flatMap(s => s.scope ? [s.scope] : []);
         const nodes = [...model.strategies, ...scopes, ...model.actors, ...model.phases, ...model.objectives, ...model.activities, ...model.benchmarks, ...model.fundings];
