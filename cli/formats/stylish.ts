@@ -14,8 +14,9 @@ export const stylish: Formatter = input => {
             const p = position(f);
             return [`${p.line}:${p.column}`, f.severity, f.message.replace(/\s*\n\s*/g, ' '), f.ruleId];
         });
-        const width = Math.max(...rows.map(r => r[0].length));
-        const sevWidth = Math.max(...rows.map(r => r[1].length));
+        // Not Math.max(...rows): a file may have 100,000s of findings.
+        const width = rows.reduce((max, r) => Math.max(max, r[0].length), 0);
+        const sevWidth = rows.reduce((max, r) => Math.max(max, r[1].length), 0);
         for (const [where, severity, message, ruleId] of rows) {
             lines.push(`  ${paint(input.color, '2', where.padEnd(width))}  ${paint(input.color, SEVERITY_COLOR[severity] ?? '0', severity.padEnd(sevWidth))}  ${message}  ${paint(input.color, '2', ruleId)}`);
         }

@@ -23,9 +23,9 @@ function section(out: string[], title: string, lines: readonly string[], what: s
     if (lines.length === 0) return;
     out.push(`### ${title}`, '');
     if (lines.length > FOLD_AFTER) {
-        out.push(`<details><summary>${plural(lines.length, what)}</summary>`, '', ...lines, '', '</details>', '');
+        out.push(`<details><summary>${plural(lines.length, what)}</summary>`, '', lines.join('\n'), '', '</details>', '');
     } else {
-        out.push(...lines, '');
+        out.push(lines.join('\n'), '');
     }
 }
 
@@ -84,8 +84,8 @@ export function renderDiffMarkdown(diff: PlanDiff, options: DiffMarkdownOptions 
         const rows = diff.years.map(y => `| ${y.year} | ${delta(y.cost)} | ${delta(y.external)} | ${delta(y.domestic)} | ${delta(y.gap)} |`);
         out.push('### Money by year (only the years that changed)', '');
         const table = ['| year | cost | external | domestic | gap |', '|---:|---:|---:|---:|---:|', ...rows];
-        if (rows.length > FOLD_AFTER) out.push(`<details><summary>${plural(rows.length, 'year')}</summary>`, '', ...table, '', '</details>', '');
-        else out.push(...table, '');
+        if (rows.length > FOLD_AFTER) out.push(`<details><summary>${plural(rows.length, 'year')}</summary>`, '', table.join('\n'), '', '</details>', '');
+        else out.push(table.join('\n'), '');
     }
     section(out, 'Findings that appeared', findings.appeared.map(f => `- **${f.severity}** \`${f.ruleId}\`: ${md(f.message)}${at(f.line)}`), 'finding');
     section(out, 'Findings that changed', findings.changed.map(f => {

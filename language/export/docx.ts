@@ -103,7 +103,7 @@ export async function renderDocx(s: PlanSummary, options: DocxOptions): Promise<
     body.push(para(title, { heading: HeadingLevel.TITLE }));
     body.push(para([run('Plan summary', { color: MUTED })]));
     body.push(table(undefined, headerRows(s).map(([k, v]) => [{ text: k, header: true }, v]), [25, 75]));
-    body.push(...docParagraphs(s.strategy.doc));
+    for (const paragraph of docParagraphs(s.strategy.doc)) body.push(paragraph);
 
     const f = s.counts.findings;
     const categories = Object.entries(s.counts.actorsByCategory).map(([c, n]) => `${n} ${c}`).join(', ');
@@ -157,7 +157,7 @@ export async function renderDocx(s: PlanSummary, options: DocxOptions): Promise<
     body.push(para('Objectives', { heading: HeadingLevel.HEADING_1, keepNext: true }));
     for (const o of s.objectives) {
         body.push(para(`${o.name}${o.title ? ` — ${o.title}` : ''}`, { heading: HeadingLevel.HEADING_2, keepNext: true }));
-        body.push(...docParagraphs(o.doc));
+        for (const paragraph of docParagraphs(o.doc)) body.push(paragraph);
         const leads = leadsOf(o);
         const surplus = surplusOf(o);
         const facts: [string, string][] = [

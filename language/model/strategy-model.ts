@@ -59,7 +59,7 @@ export class StrategyModelProvider {
                 case ast.Import.$type: imports.push(element); break;
                 case ast.Actor.$type: actors.push(element); break;
                 case ast.Phase.$type: phases.push(element); break;
-                case ast.Objective.$type: objectives.push(element); activities.push(...element.activities); break;
+                case ast.Objective.$type: objectives.push(element); for (const activity of element.activities) activities.push(activity); break;
                 case ast.Benchmark.$type: benchmarks.push(element); break;
                 case ast.Funding.$type: fundings.push(element); break;
                 case ast.Fiscal.$type: fiscals.push(element); break;
@@ -68,7 +68,7 @@ export class StrategyModelProvider {
         const allActors = [...actors];
         for (const imported of this.imports.importedDocuments(document)) {
             const importedRoot = imported.parseResult.value;
-            if (ast.isDocument(importedRoot)) allActors.push(...importedRoot.elements.filter(ast.isActor));
+            if (ast.isDocument(importedRoot)) for (const element of importedRoot.elements) if (ast.isActor(element)) allActors.push(element);
         }
         return {
             document, root,

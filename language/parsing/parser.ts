@@ -2,7 +2,8 @@
  * The parser: Langium's, with a CST builder that never passes a whole run of hidden tokens as
  * call arguments. Langium's `CstNodeBuilder` adds the comments before a token with
  * `push(...nodes)` / `splice(i, 0, ...nodes)`, which overflows the stack from about 100,000
- * comment lines in a row (issue 15). The same nodes end up in the same places here.
+ * comment lines in a row (issue 15), and finds the node the comments go before with `indexOf` from
+ * the start of a long list. The same nodes end up in the same places here.
  */
 import { CstNodeBuilder, createLangiumParser, type CompositeCstNode, type CstNode, type LangiumCoreServices, type LangiumParser } from 'langium';
 
@@ -12,6 +13,31 @@ type Mutable = { content: CstNode[] };
 const SPREAD_LIMIT = 1000;
 
 class SsrCstNodeBuilder extends CstNodeBuilder {
+    /**
+     * As Langium's, but a new node is looked for from the end of its container, where it was just
+     * added: Langium's `indexOf` from the start made the comments before each top-level
+     * declaration cost the length of the document (quadratic in the number of declarations).
+     */
+    override addHiddenNodes(tokens: Parameters<CstNodeBuilder['addHiddenNodes']>[0]): void {
+        if (tokens.length === 0) return;
+        const nodes = tokens.map(token => this.createLeafNode(token, true));
+        let current: CompositeCstNode = this.current;
+        if (current.content.length > 0) {
+            this.appendChildren(current, nodes);
+            return;
+        }
+        // A newly created node: the comments go before it, in the first container that has content before it.
+        while (current.container) {
+            const index = current.container.content.lastIndexOf(current);
+            if (index > 0) {
+                this.insertChildren(current.container, index, nodes);
+                return;
+            }
+            current = current.container;
+        }
+        this.insertChildren((this as unknown as { rootNode: CompositeCstNode }).rootNode, 0, nodes);
+    }
+
     override appendChildren(parent: CompositeCstNode, children: CstNode[]): void {
         for (const child of children) (child as { container?: CompositeCstNode }).container = parent;
         if (parent.content.length === 0) {

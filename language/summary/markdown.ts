@@ -18,7 +18,7 @@ export function renderMarkdown(s: PlanSummary): string {
         ['Implements', s.strategy.implements],
     ];
     out.push('| | |', '|---|---|', ...header.flatMap(([k, v]) => v ? [`| ${k} | ${md(v)} |`] : []), '');
-    if (s.strategy.doc) out.push(...s.strategy.doc.split('\n').map(l => `> ${md(l.trim())}`), '');
+    if (s.strategy.doc) out.push(s.strategy.doc.split('\n').map(l => `> ${md(l.trim())}`).join('\n'), '');
 
     out.push('## At a glance', '');
     const categories = Object.entries(s.counts.actorsByCategory).map(([c, n]) => `${n} ${c}`).join(', ');
@@ -86,7 +86,7 @@ export function renderMarkdown(s: PlanSummary): string {
     out.push('## Objectives', '');
     for (const o of s.objectives) {
         out.push(`### ${md(o.name)}${o.title ? ` — ${md(o.title)}` : ''}`, '');
-        if (o.doc) out.push(...o.doc.split('\n').map(l => `> ${md(l.trim())}`), '');
+        if (o.doc) out.push(o.doc.split('\n').map(l => `> ${md(l.trim())}`).join('\n'), '');
         out.push(`- Sector: ${o.sector ?? '—'}; dimensions: ${o.dimensions.join(', ') || '—'}; levels: ${o.levels.join(', ') || '—'}`);
         out.push(`- ${o.leads.length > 1 ? 'Joint lead' : 'Lead'}: ${o.leads.map(md).join(', ') || '—'}${o.partners.length ? `; partners: ${o.partners.map(md).join(', ')}` : ''}`);
         out.push(`- Phases: ${o.phases.map(md).join(', ') || '—'}${o.start ? ` (${o.start} to ${o.end})` : ''}`);

@@ -83,7 +83,7 @@ export class SsrDocumentValidator extends DefaultDocumentValidator {
         const outcome = this.applySuppressions(document, findings);
         const kept = findings.filter(finding => !outcome.hidden.has(finding));
         findings.length = 0;
-        findings.push(...kept);
+        for (const finding of kept) findings.push(finding); // not push(...kept): a check may have 100,000s of findings
         for (const rule of rules) {
             if (rule.afterSuppression) run(rule, outcome);
         }

@@ -60,7 +60,7 @@ export const ownershipSectorLeadDonors: Rule = {
         // A few donors per sector are named; a plan with dozens says how many more.
         const named = (donors: string[]) => donors.length <= 3 ? donors : [...donors.slice(0, 3), `${donors.length - 3} others`];
         const sectors = [...bySector].map(([sector, donors]) => `${sector} led by ${listInWords(named([...donors]))}`);
-        const firstOverlap = Math.min(...divided.map(s => s.start));
+        const firstOverlap = divided.reduce((min, s) => Math.min(min, s.start), Infinity);
         const coordination = Number.isFinite(coordinationStart)
             ? `the first coordination activity of an objective led by a national management body starts only ${formatMonth(coordinationStart)}`
             : 'no coordination activity of an objective led by a national management body is scheduled';

@@ -26,7 +26,7 @@ export const sequencingBaselineBeforeStart: Rule = {
             if (late.length === 0) continue;
             report({
                 node: benchmark, property: ast.Benchmark.baseline,
-                message: `${capitalize(describe(benchmark))} takes its baseline in ${year}, after ${listInWords(late.map(l => `${describe(l.objective)} starts (${l.start})`))}. A baseline taken once the reform is under way cannot show what it changed: the guidance develops baselines in the preparatory phase. Measure it in or before ${Math.min(...late.map(l => l.start))}, or, if it counts what the programme creates, write a baseline of 0.`,
+                message: `${capitalize(describe(benchmark))} takes its baseline in ${year}, after ${listInWords(late.map(l => `${describe(l.objective)} starts (${l.start})`))}. A baseline taken once the reform is under way cannot show what it changed: the guidance develops baselines in the preparatory phase. Measure it in or before ${late.reduce((min, l) => Math.min(min, l.start), Infinity)}, or, if it counts what the programme creates, write a baseline of 0.`,
             });
         }
     },

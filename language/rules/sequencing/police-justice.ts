@@ -82,7 +82,7 @@ function pairedObjectivesFix(time: TimeModel, names: FixNames, objective: ast.Ob
     const end = objective.$cstNode?.range.end;
     if (!end || !objective.name) return undefined;
     const phases = objective.phases.filter(p => p.ref?.name);
-    const phaseStart = Math.min(...phases.map(p => time.phase(p.ref)?.start ?? Infinity));
+    const phaseStart = phases.reduce((min, p) => Math.min(min, time.phase(p.ref)?.start ?? Infinity), Infinity);
     const usePhases = phases.length > 0 && Number.isFinite(phaseStart) && (earliestStart === undefined || phaseStart <= earliestStart);
     const span = time.objective(objective);
     const chosen = new Set<string>(); // names this fix gives, so that its two skeletons differ too
