@@ -14,7 +14,7 @@ import { SsrGeneratedModule, SsrGeneratedSharedModule } from './generated/module
 import { SsrValueConverter } from './parsing/value-converter.js';
 import { SsrLexerErrorMessageProvider, SsrParserErrorMessageProvider } from './parsing/parser-errors.js';
 import { SsrImports } from './parsing/imports.js';
-import { createSsrParser } from './parsing/parser.js';
+import { SsrTokenBuilder, createSsrParser } from './parsing/parser.js';
 import { SsrIndexManager, SsrReferenceDescriptionProvider } from './parsing/reference-index.js';
 import { SsrScopeComputation, SsrScopeProvider, type SsrParsingAddedServices } from './parsing/scope.js';
 import { SsrConfigProvider, type SsrConfigAddedServices } from './config/config.js';
@@ -40,6 +40,7 @@ export type SsrServices = LangiumServices & SsrAddedServices;
 const SsrModule: Module<SsrServices, PartialLangiumServices & SsrAddedServices> = {
     parser: {
         LangiumParser: (services) => createSsrParser(services),
+        TokenBuilder: () => new SsrTokenBuilder(),
         ValueConverter: () => new SsrValueConverter(),
         ParserErrorMessageProvider: () => new SsrParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new SsrLexerErrorMessageProvider(),

@@ -187,4 +187,13 @@ describe('grammar', () => {
         assert.deepEqual(root.elements.map(e => e.$type), ['Strategy', 'Actor']);
         await reset(services);
     });
+
+    it('reads an unclosed /* or """ as before: an error at the opener, then the text after it (each opener no longer searches to the end)', async () => {
+        const unclosed = Array.from({ length: 2000 }, (_, i) => i % 2 ? '/* open' : '""" open').join('\n');
+        const document = await parse(`strategy "T" {\n    country "X"\n    period from 2026 to 2030\n    currency USD\n}\nactor A """A""" { kind police }\n/* a closed comment */\n${unclosed}\nactor B "B" { kind police }\n`);
+        const root = document.parseResult.value;
+        assert.ok(document.parseResult.lexerErrors.length > 0);
+        assert.deepEqual(root.elements.filter(ast.isActor).map(a => [a.name, a.title]), [['A', 'A'], ['B', 'B']]);
+        await reset(services);
+    });
 });

@@ -5,7 +5,7 @@
  * comment lines in a row (issue 15), and finds the node the comments go before with `indexOf` from
  * the start of a long list. The same nodes end up in the same places here.
  */
-import { CstNodeBuilder, createLangiumParser, type CompositeCstNode, type CstNode, type LangiumCoreServices, type LangiumParser } from 'langium';
+import { CstNodeBuilder, DefaultTokenBuilder, createLangiumParser, type CompositeCstNode, type CstNode, type GrammarAST, type LangiumCoreServices, type LangiumParser } from 'langium';
 
 type Mutable = { content: CstNode[] };
 
@@ -64,4 +64,69 @@ export function createSsrParser(services: LangiumCoreServices): LangiumParser {
     // Langium creates its builder in the parser's constructor and offers no service for it.
     (parser as unknown as { nodeBuilder: CstNodeBuilder }).nodeBuilder = new SsrCstNodeBuilder();
     return parser;
+}
+
+/**
+ * Where the next `needle` starts at or after `from` in `text`, or -1. Remembers, for the last
+ * text, the earliest position from which the needle no longer occurs: an unclosed `/*` or `"""`
+ * is then tried at each later opener in constant time, not by a search to the end of the text
+ * (which made a text with many unclosed openers quadratic to lex).
+ */
+class ClosingFinder {
+    private text?: string;
+    private notFoundFrom = Infinity;
+
+    constructor(private readonly needle: string) { }
+
+    find(text: string, from: number): number {
+        if (text !== this.text) {
+            this.text = text;
+            this.notFoundFrom = Infinity;
+        }
+        if (from >= this.notFoundFrom) return -1;
+        const at = text.indexOf(this.needle, from);
+        if (at < 0) this.notFoundFrom = from;
+        return at;
+    }
+}
+
+const match = (image: string) => [image] as unknown as RegExpExecArray;
+
+/** Chevrotain's token type, as Langium's token builder returns it (chevrotain is Langium's dependency, not ours). */
+type TokenType = Extract<ReturnType<DefaultTokenBuilder['buildTokens']>, readonly unknown[]>[number];
+
+/**
+ * Tokens as the grammar defines them, with block comments and triple-quoted texts matched by a
+ * search for their closing delimiter (ClosingFinder) instead of the lazy regexes
+ * `/\*[\s\S]*?\*\/` and `"""[\s\S]*?"""`, which scan to the end of the text for every opener that
+ * is never closed. The tokens match the same text.
+ */
+export class SsrTokenBuilder extends DefaultTokenBuilder {
+    protected override buildTerminalToken(terminal: GrammarAST.TerminalRule): TokenType {
+        const token = super.buildTerminalToken(terminal);
+        if (terminal.name === 'ML_COMMENT') {
+            const closing = new ClosingFinder('*/');
+            token.PATTERN = (text: string, offset: number) => {
+                if (!text.startsWith('/*', offset)) return null;
+                const end = closing.find(text, offset + 2);
+                return end < 0 ? null : match(text.slice(offset, end + 2));
+            };
+            token.START_CHARS_HINT = ['/'];
+            token.LINE_BREAKS = true;
+        } else if (terminal.name === 'STRING') {
+            const closing = new ClosingFinder('"""');
+            const oneLine = /"(\\.|[^"\\\r\n])*"/y;
+            token.PATTERN = (text: string, offset: number) => {
+                if (text.startsWith('"""', offset)) {
+                    const end = closing.find(text, offset + 3);
+                    if (end >= 0) return match(text.slice(offset, end + 3));
+                }
+                oneLine.lastIndex = offset;
+                return oneLine.exec(text);
+            };
+            token.START_CHARS_HINT = ['"'];
+            token.LINE_BREAKS = true;
+        }
+        return token;
+    }
 }
