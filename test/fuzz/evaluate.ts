@@ -25,7 +25,7 @@ export const PROPERTY_TITLES: Record<PropertyId, string> = {
     diagnostics: '2. diagnostics inside the document, start <= end, with a code and a clean message',
     summary: '3. summary numbers finite and consistent; no NaN/Infinity/undefined in Markdown or HTML',
     formatter: '4. formatter idempotent, whitespace-only, findings unchanged',
-    performance: '5. check time bounded (<= 2 s per 10 KB, <= 10 s overall, no hang)',
+    performance: '5. check time bounded (<= 2 s per 10 KB, <= 10 s or 4 s per MB above 2.5 MB, no hang)',
 };
 
 /** What runs after the check: the summary (property 3), the formatter (property 4) and completion (property 1 only). */
