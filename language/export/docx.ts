@@ -11,10 +11,10 @@ import {
 } from 'docx';
 import { DIMENSIONS } from '../base/taxonomy.js';
 import { formatMoney, money, plural } from '../base/format.js';
-import { fundingSvg, sectorRows, timelineSvg, type PlanSummary } from '../summary/index.js';
+import { activityFacts, fundingSvg, headerRows, sectorRows, timelineSvg, type PlanSummary } from '../summary/index.js';
 import { PAPER_SIZES, type Paper } from './paper.js';
 import { svgToPng } from './raster.js';
-import { activityDetails, benchmarkRange, headerRows, leadsOf, paragraphsOf, surplusOf, titleOf } from './summary-text.js';
+import { benchmarkRange, paragraphsOf, titleOf } from './summary-text.js';
 
 export interface DocxOptions {
     paper: Paper;
@@ -158,8 +158,7 @@ export async function renderDocx(s: PlanSummary, options: DocxOptions): Promise<
     for (const o of s.objectives) {
         body.push(para(`${o.name}${o.title ? ` — ${o.title}` : ''}`, { heading: HeadingLevel.HEADING_2, keepNext: true }));
         for (const paragraph of docParagraphs(o.doc)) body.push(paragraph);
-        const leads = leadsOf(o);
-        const surplus = surplusOf(o);
+        const { leads, surplus } = o;
         const facts: [string, string][] = [
             ['Sector', `${o.sector ?? '—'}; dimensions ${o.dimensions.join(', ') || '—'}; levels ${o.levels.join(', ') || '—'}`],
             [leads.length > 1 ? 'Joint lead' : 'Lead', `${leads.join(', ') || '—'}${o.partners.length ? `; partners ${o.partners.join(', ')}` : ''}`],
@@ -171,7 +170,7 @@ export async function renderDocx(s: PlanSummary, options: DocxOptions): Promise<
             body.push(para([run('Activities', { bold: true })], { keepNext: true }));
             o.activities.forEach((a, i) => body.push(new Paragraph({
                 indent: { left: 360, hanging: 360 },
-                children: [run(`${i + 1}.\t`), run(a.name, { bold: true }), run(a.title ? ` — ${a.title}` : ''), run(` (${activityDetails(a)})`, { color: MUTED })],
+                children: [run(`${i + 1}.\t`), run(a.name, { bold: true }), run(a.title ? ` — ${a.title}` : ''), run(` (${activityFacts(a).join(', ')})`, { color: MUTED })],
             })));
         }
         const benchmarks = s.benchmarks.filter(b => o.benchmarks.includes(b.name));

@@ -7,8 +7,8 @@
  * readers that do not calculate), so a changed figure recomputes; header rows are frozen.
  */
 import ExcelJS from 'exceljs';
-import type { PlanSummary } from '../summary/index.js';
-import { headerRows, titleOf } from './summary-text.js';
+import { headerRows, type PlanSummary } from '../summary/index.js';
+import { titleOf } from './summary-text.js';
 
 type Worksheet = ExcelJS.Worksheet;
 

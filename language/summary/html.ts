@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { PlanSummary } from './summary-model.js';
-import { activityFacts, sectorRows } from './summary-model.js';
+import { activityFacts, headerRows, sectorRows } from './summary-model.js';
 import { fundingSvg, timelineSvg } from './charts.js';
 import { DIMENSIONS } from '../base/taxonomy.js';
 import { escapeHtml as h, money, moneyCents, formatBalance, formatMoney, plural, quantity } from '../base/format.js';
@@ -55,14 +55,7 @@ export function renderHtml(s: PlanSummary, options: HtmlOptions = {}): string {
 </head>
 <body>
 <h1>${h(title)}</h1>`);
-    const rows: [string, string | undefined][] = [
-        ['Country', s.strategy.country],
-        ['Period', s.strategy.period ? `${s.strategy.period.startYear}–${s.strategy.period.endYear}` : undefined],
-        ['Currency', cur], ['Context', s.strategy.context], ['Approach', s.strategy.approach],
-        ['Scope', s.strategy.scope.partial ? `partial: ${s.strategy.scope.sectors.join(', ')}${s.strategy.scope.reason ? ` — ${s.strategy.scope.reason}` : ''}` : 'comprehensive (sector-wide)'],
-        ['Implements', s.strategy.implements],
-    ];
-    parts.push(`<table>${rows.flatMap(([k, v]) => v ? [`<tr><th>${k}</th><td>${h(v)}</td></tr>`] : []).join('')}</table>`);
+    parts.push(`<table>${headerRows(s).map(([k, v]) => `<tr><th>${k}</th><td>${h(v)}</td></tr>`).join('')}</table>`);
     if (s.strategy.doc) parts.push(`<blockquote>${h(s.strategy.doc)}</blockquote>`);
 
     const f = s.counts.findings;

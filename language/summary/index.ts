@@ -3,7 +3,7 @@ import type { LangiumDocument } from 'langium';
 import type * as ast from '../generated/ast.js';
 import type { SummaryFormat } from '../base/protocol.js';
 import type { SsrValidationServices } from '../validation/rule-engine.js';
-import { buildSummary, sectorRows, type PlanSummary } from './summary-model.js';
+import { activityFacts, buildSummary, headerRows, sectorRows, type PlanSummary } from './summary-model.js';
 import { fundingSvg, timelineSvg } from './charts.js';
 import { renderMarkdown } from './markdown.js';
 import { renderHtml, type HtmlOptions } from './html.js';
@@ -22,4 +22,4 @@ export function summarize(services: SsrValidationServices, document: LangiumDocu
     return renderSummary(buildSummary(services, document, fileLabel), format, html);
 }
 
-export { buildSummary, renderMarkdown, renderHtml, renderJson, sectorRows, timelineSvg, fundingSvg, type PlanSummary, type HtmlOptions };
+export { buildSummary, renderMarkdown, renderHtml, renderJson, activityFacts, headerRows, sectorRows, timelineSvg, fundingSvg, type PlanSummary, type HtmlOptions };

@@ -1,6 +1,6 @@
 /** The plan summary as Markdown: tables, a Mermaid gantt timeline and a Mermaid xychart funding chart. */
 import type { PlanSummary } from './summary-model.js';
-import { activityFacts, sectorRows } from './summary-model.js';
+import { activityFacts, headerRows, sectorRows } from './summary-model.js';
 import { DIMENSIONS } from '../base/taxonomy.js';
 import { escapeMarkdown as md, mermaidText, money, moneyCents, formatBalance, formatMoney, plural, quantity } from '../base/format.js';
 
@@ -8,16 +8,7 @@ export function renderMarkdown(s: PlanSummary): string {
     const out: string[] = [];
     const cur = s.strategy.currency;
     out.push(`# ${md(s.strategy.title ?? 'Untitled strategy')}`, '');
-    const header: [string, string | undefined][] = [
-        ['Country', s.strategy.country],
-        ['Period', s.strategy.period ? `${s.strategy.period.startYear}–${s.strategy.period.endYear}` : undefined],
-        ['Currency', s.strategy.currency],
-        ['Context', s.strategy.context],
-        ['Approach', s.strategy.approach],
-        ['Scope', s.strategy.scope.partial ? `partial: ${s.strategy.scope.sectors.join(', ')}${s.strategy.scope.reason ? ` — ${s.strategy.scope.reason}` : ''}` : 'comprehensive (sector-wide)'],
-        ['Implements', s.strategy.implements],
-    ];
-    out.push('| | |', '|---|---|', ...header.flatMap(([k, v]) => v ? [`| ${k} | ${md(v)} |`] : []), '');
+    out.push('| | |', '|---|---|', ...headerRows(s).map(([k, v]) => `| ${k} | ${md(v)} |`), '');
     if (s.strategy.doc) out.push(s.strategy.doc.split('\n').map(l => `> ${md(l.trim())}`).join('\n'), '');
 
     out.push('## At a glance', '');

@@ -262,6 +262,20 @@ export function buildSummary(services: SsrValidationServices, document: LangiumD
     };
 }
 
+/** The header rows of the summary: label and value, only those the strategy has (Markdown, HTML, Word, Excel). */
+export function headerRows(s: PlanSummary): [string, string][] {
+    const rows: [string, string | undefined][] = [
+        ['Country', s.strategy.country],
+        ['Period', s.strategy.period ? `${s.strategy.period.startYear}–${s.strategy.period.endYear}` : undefined],
+        ['Currency', s.strategy.currency],
+        ['Context', s.strategy.context],
+        ['Approach', s.strategy.approach],
+        ['Scope', s.strategy.scope.partial ? `partial: ${s.strategy.scope.sectors.join(', ')}${s.strategy.scope.reason ? ` — ${s.strategy.scope.reason}` : ''}` : 'comprehensive (sector-wide)'],
+        ['Implements', s.strategy.implements],
+    ];
+    return rows.filter((row): row is [string, string] => Boolean(row[1]));
+}
+
 /** The coverage matrix rows: the core sectors (of a comprehensive strategy) and every sector used, in taxonomy order. */
 export function sectorRows(summary: PlanSummary): string[] {
     const shown = new Set([...summary.missing.sectors, ...Object.keys(summary.coverage)]);
