@@ -8,7 +8,7 @@ import type { FindingInput, Rule } from '../rule.js';
 export const structureBadRange: Rule = {
     id: 'structure/bad-range',
     severity: 'error',
-    description: 'A range ends before it starts or lies outside the strategy period, an amount is negative, or a share is above 100%.',
+    description: 'A range ends before it starts or lies outside the strategy period, an amount is negative or too large to compute, or a share is above 100%.',
     check({ model, report }) {
         const periodRange = model.strategy?.period;
         // Each range is reported once: a malformed or reversed range is not also judged against the period.
