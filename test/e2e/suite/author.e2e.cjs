@@ -8,21 +8,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 const vscode = require('vscode');
 
-const WS = process.env.SSR_E2E_WORKSPACE;
-const uriOf = rel => vscode.Uri.file(path.join(WS, rel));
+const { WS, uriOf, until } = require('./support.cjs');
 const codeOf = d => typeof d.code === 'object' ? String(d.code.value) : String(d.code);
-
-/** Polls `probe` until it returns a truthy value or the deadline passes (no fixed sleeps). */
-async function until(probe, what, timeoutMs = 30000) {
-    const deadline = Date.now() + timeoutMs;
-    let last;
-    while (Date.now() < deadline) {
-        last = await probe();
-        if (last) return last;
-        await new Promise(resolve => setTimeout(resolve, 100));
-    }
-    throw new Error(`timed out waiting for ${what}`);
-}
 
 /** The findings an empty plan deserves (test/init.test.ts says why each): rule id → count, all at the strategy title. */
 const EMPTY_PLAN = {

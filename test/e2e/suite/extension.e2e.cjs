@@ -8,22 +8,10 @@ const fs = require('node:fs');
 const path = require('node:path');
 const vscode = require('vscode');
 
-const WS = process.env.SSR_E2E_WORKSPACE;
-const expected = JSON.parse(fs.readFileSync(path.join(WS, 'expected-findings.json'), 'utf8'));
-const uriOf = rel => vscode.Uri.file(path.join(WS, rel));
-const SEVERITY = { 0: 'error', 1: 'warning', 2: 'info', 3: 'hint' };
+const { WS, uriOf, until } = require('./support.cjs');
 
-/** Polls `probe` until it returns a truthy value or the deadline passes (no fixed sleeps). */
-async function until(probe, what, timeoutMs = 30000) {
-    const deadline = Date.now() + timeoutMs;
-    let last;
-    while (Date.now() < deadline) {
-        last = await probe();
-        if (last) return last;
-        await new Promise(resolve => setTimeout(resolve, 100));
-    }
-    throw new Error(`timed out waiting for ${what}`);
-}
+const expected = JSON.parse(fs.readFileSync(path.join(WS, 'expected-findings.json'), 'utf8'));
+const SEVERITY = { 0: 'error', 1: 'warning', 2: 'info', 3: 'hint' };
 
 const findings = uri => vscode.languages.getDiagnostics(uri)
     .filter(d => d.severity !== vscode.DiagnosticSeverity.Hint)
