@@ -10,7 +10,7 @@ import { expectCompletion, expectFoldings, highlightHelper, textDocumentParams }
 import type { CodeAction, Diagnostic, Hover, Location, TextEdit } from 'vscode-languageserver';
 import { HEADER, SPEC_EXAMPLES, createServices, findingsOf, idsOf, parser, reset } from './helpers.js';
 import { isPending } from './pending-examples.js';
-import { applyEdits, quickFixes as sharedQuickFixes } from './support/findings.js';
+import { applyEdits, formattedText, quickFixes as sharedQuickFixes } from './support/findings.js';
 
 const services = createServices();
 const parse = parser(services);
@@ -209,10 +209,9 @@ describe('editor features', () => {
 
     describe('formatting', () => {
         async function format(text: string): Promise<string> {
-            const document = await parse(text);
-            const edits = await services.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.textDocument.uri }, options: { tabSize: 4, insertSpaces: true } });
+            const formatted = await formattedText(services, await parse(text));
             await reset(services);
-            return applyEdits(text, edits);
+            return formatted;
         }
         const squash = (s: string) => s.replace(/\s+/g, '');
 

@@ -15,7 +15,7 @@ import { revenueCents } from '../language/model/fiscal-model.js';
 import { buildSummary, renderMarkdown, renderHtml } from '../language/summary/index.js';
 import { diffPlans } from '../language/diff/plan-diff.js';
 import { HEADER, createServices, idsOf, parser, reset } from './helpers.js';
-import { MARKED_HEADER, applyEdits, findingsHelper, quickFixes } from './support/findings.js';
+import { MARKED_HEADER, applyEdits, findingsHelper, formattedText, quickFixes } from './support/findings.js';
 
 const services = createServices();
 const parse = parser(services);
@@ -121,10 +121,9 @@ async function hover(document: LangiumDocument, offset: number): Promise<string>
 }
 
 async function format(text: string): Promise<string> {
-    const document = await parse(text);
-    const edits = await services.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.textDocument.uri }, options: { tabSize: 4, insertSpaces: true } });
+    const formatted = await formattedText(services, await parse(text));
     await reset(services);
-    return applyEdits(text, edits);
+    return formatted;
 }
 
 const LANGUAGE_RULE = /^(syntax|reference|structure|taxonomy|suppression)\//;

@@ -7,7 +7,7 @@
 import { strict as assert } from 'node:assert';
 import type { LangiumDocument } from 'langium';
 import { HEADER, createServices, findingsOf, parser, reset } from './helpers.js';
-import { applyEdits } from './support/findings.js';
+import { formattedText } from './support/findings.js';
 import { buildSummary, renderHtml, renderJson, renderMarkdown } from '../language/summary/index.js';
 
 const services = createServices();
@@ -26,10 +26,7 @@ async function logged(action: () => Promise<unknown>): Promise<string[]> {
     return errors;
 }
 
-async function format(document: LangiumDocument): Promise<string> {
-    const edits = await services.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.textDocument.uri }, options: { tabSize: 4, insertSpaces: true } });
-    return applyEdits(document.textDocument.getText(), edits);
-}
+const format = (document: LangiumDocument) => formattedText(services, document);
 
 describe('regressions from the fuzzer (issue 15)', () => {
     afterEach(() => reset(services));

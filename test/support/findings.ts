@@ -193,3 +193,9 @@ export async function quickFixes(services: SsrServices, document: LangiumDocumen
 /** `text` with the edits (of a quick fix) applied. */
 export const applyEdits = (text: string, edits: TextEdit[]): string =>
     TextDocument.applyEdits(TextDocument.create('file:///x.ssr', 'ssr', 1, text), edits);
+
+/** A parsed document's text as the formatter leaves it (4 spaces). */
+export async function formattedText(services: SsrServices, document: LangiumDocument): Promise<string> {
+    const edits = await services.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.textDocument.uri }, options: { tabSize: 4, insertSpaces: true } });
+    return applyEdits(document.textDocument.getText(), edits);
+}
