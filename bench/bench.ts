@@ -249,6 +249,9 @@ function requestPositions(text: string): { completion: number[]; hover: number[]
     return { completion, hover };
 }
 
+/** How long the server is left alone before its memory at rest is read. */
+const REST_MS = 3000;
+
 async function benchLsp(size: number, strategy: WrittenStrategy): Promise<LspFigures> {
     const folder = path.dirname(strategy.file);
     const client = await LspClient.start({ serverPath: SERVER, rootFolder: folder, initializeTimeoutMs: REQUEST_LIMIT_MS });
@@ -304,6 +307,9 @@ async function benchLsp(size: number, strategy: WrittenStrategy): Promise<LspFig
                 else times.push({ wall: outcome.ms, cpu: serverCpu() - cpu });
             }
         }
+        // At rest: a pause longer than the second after which the idle server collects its
+        // garbage (server/memory.ts), as when the author stops typing.
+        await new Promise(resolve => setTimeout(resolve, REST_MS));
         const rest = client.memory();
 
         // The reference: ssr check on the same final text, written over the file (the server

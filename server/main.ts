@@ -10,6 +10,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createSsrServices } from '../language/ssr-module.js';
 import { reportCheckStatus } from './check-status.js';
 import { watchConfiguration } from './config-watcher.js';
+import { releaseMemoryWhenIdle } from './memory.js';
 import { registerExportRequest } from './export-request.js';
 import { registerSummaryRequest } from './summary-request.js';
 
@@ -19,6 +20,7 @@ watchConfiguration(connection, shared, Ssr);
 registerSummaryRequest(connection, shared, Ssr);
 registerExportRequest(connection, shared, Ssr);
 reportCheckStatus(connection, shared, Ssr);
+releaseMemoryWhenIdle(shared);
 process.on('uncaughtException', error => connection.console.error(`Uncaught: ${error instanceof Error ? error.stack : String(error)}`));
 process.on('unhandledRejection', error => connection.console.error(`Unhandled rejection: ${error instanceof Error ? error.stack : String(error)}`));
 startLanguageServer(shared);
