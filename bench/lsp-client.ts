@@ -26,7 +26,6 @@ import type {
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'langium';
-import { SERVER_NODE_OPTIONS } from '../language/base/protocol.js';
 
 export interface Publication {
     /** Arrival order among all publications of this client, from 1. */
@@ -67,7 +66,7 @@ export interface StartOptions {
     serverPath: string;
     /** The workspace folder (absolute path). */
     rootFolder: string;
-    /** Extra arguments for node before the server path (after the options the extension starts it with). */
+    /** Extra arguments for node before the server path. */
     nodeArgs?: string[];
     /** Hard limit for `initialize`, ms. */
     initializeTimeoutMs?: number;
@@ -125,7 +124,7 @@ export class LspClient {
 
     /** Starts the server, initializes it with the workspace folder and waits until its workspace is loaded. */
     static async start(options: StartOptions): Promise<LspClient> {
-        const child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, ...(options.nodeArgs ?? []), options.serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
         const rootUri = fileUri(options.rootFolder);
         const client = new LspClient(child, rootUri);
         const init = await client.request<InitializeResult>('initialize', {

@@ -7,7 +7,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { SERVER_NODE_OPTIONS } from '../language/base/protocol.js';
 import { registerExportCommand } from './export.js';
 import { registerNewStrategyCommand } from './new-strategy.js';
 import { RulePages } from './rule-pages.js';
@@ -27,8 +26,8 @@ export interface SsrExtensionApi {
 export async function activate(context: vscode.ExtensionContext): Promise<SsrExtensionApi> {
     const serverModule = context.asAbsolutePath(path.join('dist', 'server.cjs'));
     const serverOptions: ServerOptions = {
-        run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS] } },
-        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6009'] } },
+        run: { module: serverModule, transport: TransportKind.ipc },
+        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
     };
     const outputChannel = vscode.window.createOutputChannel('SSR', { log: true });
     const rulePages = new RulePages(context);

@@ -7,7 +7,6 @@
 import * as v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { DocumentState, type LangiumSharedCoreServices } from 'langium';
-import { SERVER_NODE_OPTIONS } from '../language/base/protocol.js';
 
 /** How long the server must have been idle before it collects its garbage. */
 const IDLE_MS = 1000;
@@ -17,11 +16,6 @@ const IDLE_MS = 1000;
  * (re)starts the wait, each change stops it.
  */
 export function releaseMemoryWhenIdle(shared: LangiumSharedCoreServices, collect = compactingCollector(), idleMs = IDLE_MS): void {
-    // Options the command line did not give (a client other than ours): V8 takes them if it can
-    // at run time (the young generation's size only from the command line).
-    for (const option of SERVER_NODE_OPTIONS) {
-        if (!process.execArgv.includes(option)) v8.setFlagsFromString(option);
-    }
     if (!collect) return;
     let timer: NodeJS.Timeout | undefined;
     const builder = shared.workspace.DocumentBuilder;

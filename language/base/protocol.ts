@@ -62,12 +62,3 @@ export interface CheckStatusParams {
 
 /** `ssr/checkStatus`: sent when a check starts and when it ends. */
 export const CheckStatusNotification = new NotificationType<CheckStatusParams>('ssr/checkStatus');
-
-/**
- * Node options for the language server's process (the extension, the benchmark and the soak start
- * it with these; server/memory.ts applies them at run time where V8 can, when a client did not).
- * A 4 MB young generation instead of V8's 16 MB, which otherwise stays committed, three times
- * over, whatever the document: with it and the idle collection of server/memory.ts, the server
- * holds a 20k-line strategy in about 115 MB (docs/performance.md).
- */
-export const SERVER_NODE_OPTIONS: readonly string[] = ['--max-semi-space-size=4'];
