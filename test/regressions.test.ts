@@ -106,5 +106,15 @@ describe('regressions from the fuzzer (issue 15)', () => {
                 assert.equal(await format(formatted), once, 'idempotent');
             });
         }
+
+        it('indents a declaration after unclosed braces from its own start (4,300 of them made a 5 MB text format to beyond 512 MB)', async () => {
+            const broken = 'objective Broken "B" {\n    sector policing {\n'.repeat(3);
+            const text = `${HEADER}${broken}actor Police "Police" {\nkind police\n}\n`;
+            const document = await parse(text);
+            assert.ok(document.parseResult.parserErrors.length > 0, 'the text before the actor does not parse');
+            const formatted = await format(document);
+            assert.match(formatted, /\nactor Police "Police" \{\n    kind police\n\}\n$/);
+            assert.equal(formatted.replace(/\s+/g, ''), text.replace(/\s+/g, ''), 'only whitespace changes');
+        });
     });
 });

@@ -59,6 +59,14 @@ export class SsrFormatter implements Formatter {
         for (let i = 0; i < tokens.length; i++) {
             const token = tokens[i];
             const previous = tokens[i - 1];
+            while (editable && range < editable.length && editable[range][1] < token.offset) range++;
+            if (editable && range < editable.length && token.offset === editable[range][0]) {
+                // A top-level declaration that parsed starts at depth 0, whatever the braces the
+                // text before it left open (counting them indented every later line by them: a
+                // few thousand unclosed braces made the output quadratic in size).
+                depth = 0;
+                oneLineBlocks.length = 0;
+            }
             if (token.image === '}') depth = Math.max(0, depth - 1);
             let whitespace: string;
             if (!previous) {
@@ -88,7 +96,6 @@ export class SsrFormatter implements Formatter {
                 }
             }
             const gapStart = previous ? previous.end : 0;
-            while (editable && range < editable.length && editable[range][1] < token.offset) range++;
             const inEditable = !editable || (range < editable.length && gapStart >= editable[range][0] && token.offset <= editable[range][1]);
             if (inEditable && text.slice(gapStart, token.offset) !== whitespace) {
                 edits.push({ range: { start: document.textDocument.positionAt(gapStart), end: document.textDocument.positionAt(token.offset) }, newText: whitespace });
