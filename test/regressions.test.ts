@@ -113,7 +113,7 @@ describe('regressions from the fuzzer (issue 15)', () => {
             const document = await parse(text);
             assert.ok(document.parseResult.parserErrors.length > 0, 'the text before the actor does not parse');
             const formatted = await format(document);
-            assert.match(formatted, /\nactor Police "Police" \{\n    kind police\n\}\n$/);
+            assert.match(formatted, /\nactor Police "Police" \{\n {4}kind police\n\}\n$/);
             assert.equal(formatted.replace(/\s+/g, ''), text.replace(/\s+/g, ''), 'only whitespace changes');
         });
     });
