@@ -20,7 +20,7 @@ watchConfiguration(connection, shared, Ssr);
 registerSummaryRequest(connection, shared, Ssr);
 registerExportRequest(connection, shared, Ssr);
 reportCheckStatus(connection, shared, Ssr);
-releaseMemoryWhenIdle(shared);
+releaseMemoryWhenIdle();
 process.on('uncaughtException', error => connection.console.error(`Uncaught: ${error instanceof Error ? error.stack : String(error)}`));
 process.on('unhandledRejection', error => connection.console.error(`Unhandled rejection: ${error instanceof Error ? error.stack : String(error)}`));
 startLanguageServer(shared);
