@@ -10,8 +10,8 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createSsrServices } from '../language/ssr-module.js';
 import { reportCheckStatus } from './check-status.js';
 import { watchConfiguration } from './config-watcher.js';
-import { releaseMemoryWhenIdle } from './memory.js';
 import { registerExportRequest } from './export-request.js';
+import { releaseMemoryWhenIdle } from './memory.js';
 import { registerSummaryRequest } from './summary-request.js';
 
 const connection = createConnection(ProposedFeatures.all);

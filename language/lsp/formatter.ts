@@ -61,9 +61,9 @@ export class SsrFormatter implements Formatter {
             const previous = tokens[i - 1];
             while (editable && range < editable.length && editable[range][1] < token.offset) range++;
             if (editable && range < editable.length && token.offset === editable[range][0]) {
-                // A top-level declaration that parsed starts at depth 0, whatever the braces the
-                // text before it left open (counting them indented every later line by them: a
-                // few thousand unclosed braces made the output quadratic in size).
+                // A top-level declaration that parsed starts at depth 0, whatever braces the text
+                // before it left open (counted, they indented every later line: a few thousand
+                // unclosed braces made the output quadratic in size).
                 depth = 0;
                 oneLineBlocks.length = 0;
             }
