@@ -6,20 +6,21 @@ export const sequencingCycle: Rule = {
     severity: 'error',
     description: '`after` relations form a cycle, so nothing in it can ever start.',
     check({ relations, report }) {
-        // O(Σ c log c) over the cycles of c relations: each is sorted once and walked once (cyclePath).
+        // Linear in the relations of the cycles: each cycle is scanned once for its first and last
+        // relation in the text and walked once (cyclePath).
         for (const cycle of relations.cycles) {
-            const last = [...cycle].sort((a, b) => a.offset - b.offset)[cycle.length - 1];
+            const first = cycle.reduce((a, b) => b.offset < a.offset ? b : a);
+            const last = cycle.reduce((a, b) => b.offset >= a.offset ? b : a);
             report({
                 node: last.from, property: 'after', index: last.index,
-                message: `These 'after' relations form a cycle: ${cyclePath(cycle)}. Each waits for another to end, so none can ever start. Remove one 'after' to break the cycle.`,
+                message: `These 'after' relations form a cycle: ${cyclePath(cycle, first)}. Each waits for another to end, so none can ever start. Remove one 'after' to break the cycle.`,
             });
         }
     },
 };
 
-/** `A after C after B after A`: a walk along the relations from the first one back to its start. */
-function cyclePath(cycle: readonly Relation[]): string {
-    const first = [...cycle].sort((a, b) => a.offset - b.offset)[0];
+/** `A after C after B after A`: a walk along the relations from `first` (the first in the text) back to its start. */
+function cyclePath(cycle: readonly Relation[], first: Relation): string {
     const names = [first.from.name ?? '?'];
     // Linear in the cycle: each declaration's outgoing relations are tried in order, each once.
     const outgoing = new Map<Relation['from'], Relation[]>();
