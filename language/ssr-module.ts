@@ -16,6 +16,7 @@ import { SsrLexerErrorMessageProvider, SsrParserErrorMessageProvider } from './p
 import { SsrImports } from './parsing/imports.js';
 import { SsrTokenBuilder, createSsrParser } from './parsing/parser.js';
 import { SsrIndexManager, SsrReferenceDescriptionProvider } from './parsing/reference-index.js';
+import { SsrLinker } from './parsing/linker.js';
 import { SsrScopeComputation, SsrScopeProvider, type SsrParsingAddedServices } from './parsing/scope.js';
 import { SsrConfigProvider, type SsrConfigAddedServices } from './config/config.js';
 import { StrategyModelProvider } from './model/strategy-model.js';
@@ -48,6 +49,7 @@ const SsrModule: Module<SsrServices, PartialLangiumServices & SsrAddedServices> 
     references: {
         ScopeComputation: (services) => new SsrScopeComputation(services),
         ScopeProvider: (services) => new SsrScopeProvider(services),
+        Linker: (services) => new SsrLinker(services),
         Imports: (services) => new SsrImports(services),
     },
     workspace: {

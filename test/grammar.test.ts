@@ -4,7 +4,8 @@
  */
 import { strict as assert } from 'node:assert';
 import * as ast from '../language/generated/ast.js';
-import { amountValue, parseNumberToken, percentValue, rangeSpan } from '../language/base/values.js';
+import { amountValue, parseNumberToken, parseTimePoint, percentValue, rangeSpan, yearValue } from '../language/base/values.js';
+import type { TimePoint, Year } from '../language/generated/ast.js';
 import { createServices, findingsOf, parser, reset } from './helpers.js';
 import { findingsHelper } from './support/findings.js';
 
@@ -153,6 +154,38 @@ describe('grammar', () => {
         const strategy = root.elements.find(ast.isStrategy)!;
         const period = rangeSpan(strategy.period)!;
         assert.equal(period.end - period.start + 1, 84, 'from 2026 to 2032 is seven whole years');
+    });
+
+    it('reads numbers, years and months without regexes exactly as the lexical forms say', () => {
+        // The readers are hand-written for speed (issue 11); these are the forms' definitions.
+        const number = (text: string): number => {
+            const match = /^([0-9,]+(?:\.[0-9]+)?)([KMB%]?)$/.exec(text.trim());
+            if (!match) return NaN;
+            const base = match[1].replace(/,/g, '');
+            if (!match[2] || match[2] === '%') return Number(base);
+            const scale = { K: 3, M: 6, B: 9 }[match[2] as 'K' | 'M' | 'B'];
+            const [whole, fraction = ''] = base.split('.');
+            return Number(`${whole}${(fraction + '0'.repeat(scale)).slice(0, scale)}${fraction.length > scale ? `.${fraction.slice(scale)}` : ''}`);
+        };
+        const point = (text: string) => {
+            const m = /^([0-9]{4})(?:-([0-9]{1,2}))?$/.exec(text);
+            if (!m) return { year: NaN, valid: false };
+            if (m[2] === undefined) return { year: Number(m[1]), valid: true };
+            return { year: Number(m[1]), month: Number(m[2]), valid: Number(m[2]) >= 1 && Number(m[2]) <= 12 };
+        };
+        const year = (text: string) => /^[0-9]{4}$/.test(text) ? Number(text) : undefined;
+        const texts = ['0', '7', '2027', '2027-3', '2027-03', '2027-12', '2027-13', '2027-00', '2027-0', '2027-123', '2027-', '2027-a', '202', '20277',
+            'x027', '2027x01', '2,500,000', ',', ',,1', '%', '12%', '1,2%', '1%%', '999999999999999', '9999999999999999', '99999999999999999999', '123456789012345,6',
+            '1.5', '1.5M', '6.5M', '0.001K', '24M', '1.5B', ' 12', '12 ', '1 2', '-1', '1e5', '', '١٢', '12K%', '.5', '5.'];
+        let seed = 20261201;
+        const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+        const alphabet = '0123456789,.-%KMB x';
+        for (let i = 0; i < 3000; i++) texts.push(Array.from({ length: 1 + Math.floor(random() * 12) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
+        for (const text of texts) {
+            assert.ok(Object.is(parseNumberToken(text), number(text)), `number ${JSON.stringify(text)}: ${parseNumberToken(text)} ≠ ${number(text)}`);
+            assert.deepEqual(parseTimePoint({ value: text } as TimePoint), text ? point(text) : undefined, `time point ${JSON.stringify(text)}`);
+            assert.equal(yearValue({ value: text } as Year), text ? year(text) : undefined, `year ${JSON.stringify(text)}`);
+        }
     });
 
     it('recovers from a half-written document and says what was expected in plain words', async () => {

@@ -8,6 +8,24 @@ const SUFFIX: Record<string, number> = { K: 1e3, M: 1e6, B: 1e9 };
 
 /** The number a token stands for: `2,500,000` → 2500000, `1.5B` → 1500000000, `31%` → 31. */
 export function parseNumberToken(text: string): number {
+    // The common form, digits and commas with at most a `%` after them, read without a regex or a
+    // string built; up to 15 digits the sum is exact, as `Number` of the digits is.
+    let end = text.length;
+    if (end > 0 && text.charCodeAt(end - 1) === PERCENT) end--;
+    let value = 0, digits = 0, i = 0;
+    for (; i < end; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= ZERO && c <= NINE) { value = value * 10 + (c - ZERO); digits++; } else if (c !== COMMA) break;
+    }
+    if (i === end && end > 0 && digits <= 15) return value;
+    return parseNumberForm(text);
+}
+
+const ZERO = 48, NINE = 57, COMMA = 44, PERCENT = 37, DASH = 45;
+const isDigitAt = (text: string, i: number): boolean => { const c = text.charCodeAt(i); return c >= ZERO && c <= NINE; };
+
+/** Every form of LANGUAGE.md section 3: decimals, `K`/`M`/`B`, long digit strings. */
+function parseNumberForm(text: string): number {
     const match = /^([0-9,]+(?:\.[0-9]+)?)([KMB%]?)$/.exec(text.trim());
     if (!match) return NaN;
     const base = match[1].replace(/,/g, '');
@@ -53,8 +71,14 @@ export function quantityValue(quantity: Quantity | undefined): QuantityValue | u
 }
 
 export function yearValue(year: Year | undefined): number | undefined {
-    if (!year?.value || !/^[0-9]{4}$/.test(year.value)) return undefined;
-    return Number(year.value);
+    const text = year?.value;
+    return text && text.length === 4 ? fourDigits(text) : undefined;
+}
+
+/** The number written by the first four characters when they are digits (a year), else undefined. */
+function fourDigits(text: string): number | undefined {
+    if (!(isDigitAt(text, 0) && isDigitAt(text, 1) && isDigitAt(text, 2) && isDigitAt(text, 3))) return undefined;
+    return (text.charCodeAt(0) - ZERO) * 1000 + (text.charCodeAt(1) - ZERO) * 100 + (text.charCodeAt(2) - ZERO) * 10 + (text.charCodeAt(3) - ZERO);
 }
 
 /** An absolute month index. */
@@ -67,13 +91,17 @@ export function formatMonth(month: Month): string {
 
 export interface ParsedTimePoint { year: number; month?: number; valid: boolean }
 
+const INVALID_POINT: ParsedTimePoint = Object.freeze({ year: NaN, valid: false });
+
 export function parseTimePoint(point: TimePoint | undefined): ParsedTimePoint | undefined {
-    if (!point?.value) return undefined;
-    const m = /^([0-9]{4})(?:-([0-9]{1,2}))?$/.exec(point.value);
-    if (!m) return { year: NaN, valid: false };
-    const year = Number(m[1]);
-    if (m[2] === undefined) return { year, valid: true };
-    const month = Number(m[2]);
+    const text = point?.value;
+    if (!text) return undefined;
+    // `YYYY` or `YYYY-M` / `YYYY-MM`, read character by character (no regex, no substring).
+    const year = fourDigits(text);
+    if (year === undefined || (text.length !== 4 && (text.length < 6 || text.length > 7 || text.charCodeAt(4) !== DASH))) return INVALID_POINT;
+    if (text.length === 4) return { year, valid: true };
+    if (!isDigitAt(text, 5) || (text.length === 7 && !isDigitAt(text, 6))) return INVALID_POINT;
+    const month = text.length === 6 ? text.charCodeAt(5) - ZERO : (text.charCodeAt(5) - ZERO) * 10 + (text.charCodeAt(6) - ZERO);
     return { year, month, valid: month >= 1 && month <= 12 };
 }
 

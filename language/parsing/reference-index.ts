@@ -5,7 +5,7 @@
  */
 import {
     DefaultIndexManager, DefaultReferenceDescriptionProvider,
-    type AstNode, type LangiumDocument, type ReferenceDescription, type Stream, type URI,
+    type AstNode, type AstNodeDescription, type LangiumDocument, type ReferenceDescription, type Stream, type URI,
 } from 'langium';
 
 export class SsrReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
@@ -39,6 +39,27 @@ export class SsrIndexManager extends DefaultIndexManager {
     override removeReferences(uri: URI): void {
         super.removeReferences(uri);
         this.pending.delete(uri.toString());
+    }
+
+    /**
+     * The exports of one document of the given type (every type when omitted), as an array: the
+     * scope provider reads them without going through `allElements`' streams over all documents.
+     */
+    exportsOf(uri: string, nodeType?: string): readonly AstNodeDescription[] {
+        return this.getFileDescriptions(uri, nodeType);
+    }
+
+    /** As Langium's, with one subtype test per distinct type of export rather than one per export. */
+    protected override getFileDescriptions(uri: string, nodeType?: string): AstNodeDescription[] {
+        if (!nodeType) return super.getFileDescriptions(uri);
+        return this.symbolByTypeIndex.get(uri, nodeType, () => {
+            const isSubtype = new Map<string, boolean>();
+            return (this.symbolIndex.get(uri) ?? []).filter(description => {
+                let is = isSubtype.get(description.type);
+                if (is === undefined) isSubtype.set(description.type, is = this.astReflection.isSubtype(description.type, nodeType));
+                return is;
+            });
+        });
     }
 
     override findAllReferences(targetNode: AstNode, astNodePath: string): Stream<ReferenceDescription> {

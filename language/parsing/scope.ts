@@ -12,6 +12,7 @@ import {
 } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { SsrImports } from './imports.js';
+import type { SsrIndexManager } from './reference-index.js';
 
 /** What the parsing layer adds to Langium's core services. */
 export interface SsrParsingAddedServices {
@@ -68,12 +69,18 @@ class IndexedScope implements Scope {
 
 export class SsrScopeProvider extends DefaultScopeProvider {
     protected readonly imports: SsrImports;
-    /** Per document and reference type; cleared once a build has indexed its documents' exports. */
-    protected readonly scopes: WorkspaceCache<string, IndexedScope>;
+    protected readonly exports: SsrIndexManager;
+    /**
+     * Per document (by URI) and reference type; cleared once a build has indexed its documents'
+     * exports. Two levels, so that a lookup hashes two strings that are already flat, not a key
+     * built for each reference.
+     */
+    protected readonly scopes: WorkspaceCache<string, Map<string, IndexedScope>>;
 
     constructor(services: SsrParsingServices) {
         super(services);
         this.imports = services.references.Imports;
+        this.exports = services.shared.workspace.IndexManager as SsrIndexManager;
         this.scopes = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
     }
 
@@ -97,16 +104,13 @@ export class SsrScopeProvider extends DefaultScopeProvider {
     }
 
     protected indexedScope(document: LangiumDocument, referenceType: string | undefined): IndexedScope {
-        return this.scopes.get(`${document.uri.toString()}#${referenceType ?? '*'}`, () => this.buildIndexedScope(document, referenceType));
-    }
-
-    protected buildIndexedScope(document: LangiumDocument, referenceType: string | undefined): IndexedScope {
-        const byName = new Map<string, AstNodeDescription[]>();
-        for (const description of this.visibleElements(document, referenceType)) {
-            const list = byName.get(description.name);
-            if (list) list.push(description); else byName.set(description.name, [description]);
-        }
-        return new IndexedScope(byName);
+        const uri = document.uri.toString();
+        let byType = this.scopes.get(uri);
+        if (!byType) this.scopes.set(uri, byType = new Map<string, IndexedScope>());
+        const type = referenceType ?? '';
+        let scope = byType.get(type);
+        if (!scope) byType.set(type, scope = this.buildIndexedScope(document, referenceType));
+        return scope;
     }
 
     /**
@@ -114,8 +118,16 @@ export class SsrScopeProvider extends DefaultScopeProvider {
      * first, then those of its libraries, nearest first. The order decides which declaration a
      * duplicated name links to (the document's own), whatever order the documents were indexed in.
      */
-    protected visibleElements(document: LangiumDocument, referenceType?: string): Stream<AstNodeDescription> {
-        const uris = [document.uri.toString(), ...this.imports.importedDocuments(document).map(d => d.uri.toString())];
-        return stream(uris).flatMap(uri => this.indexManager.allElements(referenceType, new Set([uri])));
+    protected buildIndexedScope(document: LangiumDocument, referenceType: string | undefined): IndexedScope {
+        const byName = new Map<string, AstNodeDescription[]>();
+        const add = (uri: string) => {
+            for (const description of this.exports.exportsOf(uri, referenceType)) {
+                const list = byName.get(description.name);
+                if (list) list.push(description); else byName.set(description.name, [description]);
+            }
+        };
+        add(document.uri.toString());
+        for (const library of this.imports.importedDocuments(document)) add(library.uri.toString());
+        return new IndexedScope(byName);
     }
 }

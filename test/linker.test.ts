@@ -1,0 +1,71 @@
+/**
+ * The linker (language/parsing/linker.ts) walks the AST its own way for speed (issue 11); it must
+ * link exactly what Langium's `DefaultLinker` links, to the same targets and in the same order
+ * (`document.references`, which find-references and the reference rules read), also in the
+ * half-written documents an author is always editing.
+ */
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DefaultLinker, type LangiumDocument } from 'langium';
+import { createServices, parser, SPEC_EXAMPLES } from './helpers.js';
+
+const services = createServices();
+const parse = parser(services);
+
+function examples(dir: string): string[] {
+    return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) return examples(file);
+        return entry.name.endsWith('.ssr') ? [file] : [];
+    });
+}
+
+/** What the linker left: each reference in order, with where it points or why it failed. */
+function links(document: LangiumDocument): string[] {
+    const locator = services.workspace.AstNodeLocator;
+    return document.references.map(reference => {
+        const at = reference.$refNode?.offset ?? -1;
+        const target = 'ref' in reference ? reference.ref : undefined;
+        return `${at} ${reference.$refText} → ${target ? locator.getAstNodePath(target) : `error: ${reference.error?.message ?? 'none'}`}`;
+    });
+}
+
+async function linkedAsLangiumLinks(document: LangiumDocument): Promise<string[]> {
+    const linker = services.references.Linker;
+    linker.unlink(document);
+    await DefaultLinker.prototype.link.call(linker, document);
+    return links(document);
+}
+
+describe('linker', () => {
+    const files = examples(SPEC_EXAMPLES);
+
+    it('finds the spec examples', () => {
+        assert.ok(files.length >= 5, `${files.length} examples under ${SPEC_EXAMPLES}`);
+    });
+
+    it('links what Langium links, in the same order, in every spec example and every prefix of it', async () => {
+        let compared = 0;
+        for (const file of files) {
+            const text = fs.readFileSync(file, 'utf8');
+            // The whole text and prefixes cut anywhere (mid-word, mid-block): recovery leaves partial nodes.
+            const cuts = [text.length, ...Array.from({ length: 12 }, (_, i) => Math.floor((text.length * (i + 1)) / 13))];
+            for (const cut of cuts) {
+                const document = await parse(text.slice(0, cut));
+                const ours = links(document);
+                assert.deepEqual(await linkedAsLangiumLinks(document), ours, `${path.basename(file)} cut at ${cut}`);
+                compared += ours.length;
+            }
+        }
+        assert.ok(compared > 100, `${compared} references compared`);
+    });
+
+    it('reports an unresolved name as Langium does', async () => {
+        const document = await parse('actor A "A" { kind police }\nobjective O "O" {\n    sector policing\n    lead Nobody\n}\n');
+        const ours = links(document);
+        assert.equal(ours.length, 1);
+        assert.match(ours[0], /Nobody → error: /);
+        assert.deepEqual(await linkedAsLangiumLinks(document), ours);
+    });
+});
