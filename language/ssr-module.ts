@@ -17,7 +17,7 @@ import { SsrImports } from './parsing/imports.js';
 import { SsrTokenBuilder, createSsrParser } from './parsing/parser.js';
 import { SsrIndexManager, SsrReferenceDescriptionProvider } from './parsing/reference-index.js';
 import { SsrLinker } from './parsing/linker.js';
-import { SsrScopeComputation, SsrScopeProvider, type SsrParsingAddedServices } from './parsing/scope.js';
+import { SsrAstNodeDescriptionProvider, SsrScopeComputation, SsrScopeProvider, type SsrParsingAddedServices } from './parsing/scope.js';
 import { SsrConfigProvider, type SsrConfigAddedServices } from './config/config.js';
 import { StrategyModelProvider } from './model/strategy-model.js';
 import { TimeModelProvider } from './model/time-model.js';
@@ -53,6 +53,7 @@ const SsrModule: Module<SsrServices, PartialLangiumServices & SsrAddedServices> 
         Imports: (services) => new SsrImports(services),
     },
     workspace: {
+        AstNodeDescriptionProvider: (services) => new SsrAstNodeDescriptionProvider(services),
         ReferenceDescriptionProvider: (services) => new SsrReferenceDescriptionProvider(services),
     },
     config: {

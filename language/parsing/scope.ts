@@ -6,8 +6,8 @@
  * so a reference resolves in constant time whatever the size of the strategy.
  */
 import {
-    AstUtils, DefaultScopeComputation, DefaultScopeProvider, DocumentState, EMPTY_SCOPE, MultiMap, WorkspaceCache, stream,
-    type AstNode, type AstNodeDescription, type LangiumCoreServices, type LangiumDocument, type LocalSymbols,
+    AstUtils, CstUtils, DefaultAstNodeDescriptionProvider, DefaultScopeComputation, DefaultScopeProvider, DocumentState, EMPTY_SCOPE, MultiMap, WorkspaceCache, stream,
+    type AstNode, type AstNodeDescription, type DocumentSegment, type LangiumCoreServices, type LangiumDocument, type LocalSymbols,
     type ReferenceInfo, type Scope, type Stream,
 } from 'langium';
 import * as ast from '../generated/ast.js';
@@ -129,5 +129,26 @@ export class SsrScopeProvider extends DefaultScopeProvider {
         add(document.uri.toString());
         for (const library of this.imports.importedDocuments(document)) add(library.uri.toString());
         return new IndexedScope(byName);
+    }
+}
+
+/**
+ * Descriptions of exported names whose node path and selection range are worked out when first
+ * read, as Langium already does for the name's range: indexing a document describes every
+ * declaration on every build, while paths and ranges are read only by navigation and symbols.
+ */
+export class SsrAstNodeDescriptionProvider extends DefaultAstNodeDescriptionProvider {
+    override createDescription(node: AstNode, name: string | undefined, document?: LangiumDocument): AstNodeDescription {
+        const documentUri = (document ?? AstUtils.getDocument(node)).uri;
+        name ??= this.nameProvider.getName(node);
+        const locator = this.astNodeLocator, names = this.nameProvider;
+        if (!name) throw new Error(`Node at path ${locator.getAstNodePath(node)} has no name.`);
+        let path: string | undefined, selectionSegment: DocumentSegment | undefined, nameSegment: DocumentSegment | undefined;
+        return {
+            node, name, type: node.$type, documentUri,
+            get path() { return path ??= locator.getAstNodePath(node); },
+            get selectionSegment() { return selectionSegment ??= CstUtils.toDocumentSegment(node.$cstNode); },
+            get nameSegment() { return nameSegment ??= CstUtils.toDocumentSegment(names.getNameNode(node) ?? node.$cstNode); },
+        };
     }
 }
