@@ -78,26 +78,44 @@ export interface FiscalModel {
 const toCents = (units: number) => Math.round(units * 100);
 const fromCents = (cents: number) => cents / 100;
 
-/** Yearly amounts in cents over a range of years: a total spread evenly, or `per year`. */
-export function yearlyCents(amount: number | undefined, range: ast.Range | undefined, perYear: boolean, periodYears: readonly number[], openEndedToPeriodEnd: boolean): Map<number, number> {
-    const result = new Map<number, number>();
+/**
+ * How a cost or funding line falls on the years of the period, in cents: `base` cents a year at the
+ * indices `from` to `to` (inclusive; index = year − the period's first year), plus one cent at the
+ * indices below `extraBefore`.
+ */
+interface Spread { readonly from: number; readonly to: number; readonly base: number; readonly extraBefore: number }
+
+/**
+ * A total spread evenly over a range of years, or `per year`; undefined when nothing falls in the
+ * period. The remainder cents of an even spread go to the first years of the range (inside the
+ * period or not) so that the parts add up exactly.
+ */
+function spreadCents(amount: number | undefined, range: ast.Range | undefined, perYear: boolean, periodYears: readonly number[], openEndedToPeriodEnd: boolean): Spread | undefined {
     // Negative or too large amounts are reported by structure/bad-range and left out of the sums.
-    if (amount === undefined || amount < 0 || !isComputable(amount) || periodYears.length === 0) return result;
-    const periodEnd = periodYears[periodYears.length - 1];
+    if (amount === undefined || amount < 0 || !isComputable(amount) || periodYears.length === 0) return undefined;
+    const periodStart = periodYears[0], periodEnd = periodYears[periodYears.length - 1];
     const startM = range ? startMonth(range.start) : undefined;
-    const first = startM !== undefined ? yearOf(startM) : periodYears[0];
+    const first = startM !== undefined ? yearOf(startM) : periodStart;
     const endM = range?.end ? endMonth(range.end) : undefined;
     const last = endM !== undefined ? yearOf(endM) : (range && !openEndedToPeriodEnd ? first : periodEnd);
-    if (last < first) return result;
+    if (last < first) return undefined;
     const total = toCents(amount);
     const count = last - first + 1;
-    // Spread evenly; the remainder cents go to the first years so the parts add up exactly. Only the
-    // years inside the period are written (a range may span thousands of years: O(period), not O(range)).
     const base = perYear ? total : Math.floor(total / count);
     const remainder = perYear ? 0 : total - base * count;
-    for (let y = Math.max(first, periodYears[0]); y <= Math.min(last, periodEnd); y++) {
-        result.set(y, base + (y - first < remainder ? 1 : 0));
-    }
+    // Only the years inside the period are covered (a range may span thousands of years: O(period), not O(range)).
+    const from = Math.max(first, periodStart) - periodStart, to = Math.min(last, periodEnd) - periodStart;
+    // Year y gets the extra cent when y − first < remainder, i.e. index < first − periodStart + remainder.
+    return from <= to ? { from, to, base, extraBefore: first - periodStart + remainder } : undefined;
+}
+
+const centsAt = (spread: Spread, index: number): number => spread.base + (index < spread.extraBefore ? 1 : 0);
+
+/** Yearly amounts in cents over a range of years: a total spread evenly, or `per year` (see spreadCents). */
+export function yearlyCents(amount: number | undefined, range: ast.Range | undefined, perYear: boolean, periodYears: readonly number[], openEndedToPeriodEnd: boolean): Map<number, number> {
+    const result = new Map<number, number>();
+    const spread = spreadCents(amount, range, perYear, periodYears, openEndedToPeriodEnd);
+    if (spread) for (let i = spread.from; i <= spread.to; i++) result.set(periodYears[0] + i, centsAt(spread, i));
     return result;
 }
 
@@ -149,118 +167,190 @@ export function revenueCents(fiscal: ast.Fiscal | undefined, years: readonly num
     return result;
 }
 
-/** An objective's money in one year, in cents. */
-interface Cell { capital: number; recurrent: number; funded: number }
-
-/** A number per year of the period, in cents, starting at zero. */
-class YearCents {
-    private readonly values = new Map<number, number>();
-    constructor(years: readonly number[]) { for (const y of years) this.values.set(y, 0); }
-    add(year: number, cents: number): void { this.values.set(year, this.get(year) + cents); }
-    get(year: number): number { return this.values.get(year) ?? 0; }
-}
-
 /**
- * Splits `cents` among parts in proportion to `weights`, exactly: each part gets the floor of its
- * share, and the cents left over go one by one to the largest remainders (ties: the earlier part).
- * Exact in doubles while cents × the total weight stays below 2^53 (almost always); BigInt beyond.
+ * Splits `cents` among the first `count` parts in proportion to `weights`, exactly, into `shares`:
+ * each part gets the floor of its share, and the cents left over go one by one to the largest
+ * remainders (ties: the earlier part). All zero when the weights add up to zero. Exact in doubles
+ * while cents × the total weight stays below 2^53 (almost always); BigInt beyond. `remainders` is
+ * scratch space of at least `count` numbers; the arrays are reused across calls, so nothing is
+ * allocated unless two or more cents are left over (then an order of the parts is sorted).
  */
-function allocate(cents: number, weights: readonly number[]): number[] {
-    const total = weights.reduce((a, b) => a + b, 0);
-    if (total <= 0) return weights.map(() => 0);
-    if (weights.length === 1) return [cents];
+function allocate(cents: number, weights: ArrayLike<number>, count: number, shares: Float64Array, remainders: Float64Array): void {
+    let total = 0;
+    for (let i = 0; i < count; i++) total += weights[i];
+    if (total <= 0) {
+        shares.fill(0, 0, count);
+        return;
+    }
+    if (count === 1) {
+        shares[0] = cents;
+        return;
+    }
     const exact = cents * total <= Number.MAX_SAFE_INTEGER;
     const big = exact ? 0n : BigInt(cents), bigTotal = exact ? 1n : BigInt(total);
-    const parts = weights.map((w, i) => exact
-        ? { i, share: Math.floor((cents * w) / total), remainder: (cents * w) % total }
-        : { i, share: Number((big * BigInt(w)) / bigTotal), remainder: Number((big * BigInt(w)) % bigTotal) });
+    let allocated = 0;
+    for (let i = 0; i < count; i++) {
+        const w = weights[i];
+        if (exact) {
+            shares[i] = Math.floor((cents * w) / total);
+            remainders[i] = (cents * w) % total;
+        } else {
+            shares[i] = Number((big * BigInt(w)) / bigTotal);
+            remainders[i] = Number((big * BigInt(w)) % bigTotal);
+        }
+        allocated += shares[i];
+    }
+    let left = cents - allocated;
     // Remainders are below the total weight (a double-exact number of cents), so they compare as doubles.
-    let left = cents - parts.reduce((sum, p) => sum + p.share, 0);
-    const shares = parts.map(p => p.share);
-    for (const { i } of [...parts].sort((a, b) => b.remainder - a.remainder || a.i - b.i)) {
+    if (left <= 0) return;
+    if (left === 1) {
+        // One cent: the largest remainder, the earlier part on a tie (the first in the order below).
+        let best = 0;
+        for (let i = 1; i < count; i++) if (remainders[i] > remainders[best]) best = i;
+        shares[best] += 1;
+        return;
+    }
+    const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => remainders[b] - remainders[a] || a - b);
+    for (const i of order) {
         if (left <= 0) break;
         shares[i] += 1;
         left -= 1;
     }
-    return shares;
+}
+
+/**
+ * The objectives' money per year in flat arrays of cents: the figure of objective k (its position
+ * in the model, each objective once) in year `years[j]` is at index `k * years.length + j` (the
+ * years of the period are consecutive).
+ */
+interface ObjectiveCells {
+    readonly years: readonly number[];
+    readonly capital: Float64Array;
+    readonly recurrent: Float64Array;
+    /** capital + recurrent. */
+    readonly cost: Float64Array;
+    /** Funding allocated to the objective. */
+    readonly funded: Float64Array;
+}
+
+/** The per-year figures of objective k, in the order of the years. */
+function objectiveYears(cells: ObjectiveCells, k: number): Map<number, ObjectiveYear> {
+    const years = cells.years, yearly = new Map<number, ObjectiveYear>();
+    for (let j = 0, cell = k * years.length; j < years.length; j++, cell++) {
+        const cost = cells.cost[cell], funded = cells.funded[cell];
+        yearly.set(years[j], { capital: fromCents(cells.capital[cell]), recurrent: fromCents(cells.recurrent[cell]), cost: fromCents(cost), funded: fromCents(funded), gap: fromCents(cost - funded) });
+    }
+    return yearly;
+}
+
+/**
+ * The figures of objective k. Its `years` are built on first read (and kept): a check reads those
+ * of the supported objectives only (fiscal/gap), the summary all of them.
+ */
+function objectiveFigures(objective: ast.Objective, k: number, cells: ObjectiveCells, sums: { cost: number; capital: number; recurrent: number; funded: number; gap: number; surplus: number }, supported: boolean): ObjectiveFigures {
+    let yearly: Map<number, ObjectiveYear> | undefined;
+    return {
+        objective,
+        get years() { return yearly ??= objectiveYears(cells, k); },
+        cost: fromCents(sums.cost), capital: fromCents(sums.capital), recurrent: fromCents(sums.recurrent), funded: fromCents(sums.funded),
+        gap: fromCents(sums.gap), surplus: fromCents(sums.surplus), supported, hasCosts: objective.costs.length > 0,
+    };
 }
 
 function computeFiscalModel(model: StrategyModel, time: TimeModel, config: ResolvedConfig): FiscalModel {
-    const years = time.years;
-    const cells = new Map<ast.Objective, Map<number, Cell>>();
-    const cellOf = (objective: ast.Objective, year: number): Cell | undefined => cells.get(objective)?.get(year);
+    const years = time.years, n = years.length;
+    const index = new Map<ast.Objective, number>();
+    const objectiveList: ast.Objective[] = [];
     for (const objective of model.objectives) {
-        const perYear = new Map<number, Cell>(years.map(y => [y, { capital: 0, recurrent: 0, funded: 0 }]));
-        for (const cost of objective.costs) {
-            const recurrent = cost.kind === 'recurrent';
-            for (const [y, cents] of yearlyCents(amountValue(cost.amount), cost.range, cost.perYear || recurrent, years, recurrent)) {
-                const cell = perYear.get(y);
-                if (!cell) continue; // outside the period: structure/bad-range reports it
-                if (recurrent) cell.recurrent += cents; else cell.capital += cents;
-            }
-        }
-        cells.set(objective, perYear);
+        if (index.has(objective)) continue;
+        index.set(objective, objectiveList.length);
+        objectiveList.push(objective);
     }
+    // The objectives' cents per year (see ObjectiveCells), then per year of the period: plain arrays
+    // indexed by position, no map or object per objective and year.
+    const cellCount = objectiveList.length * n;
+    const capitalOf = new Float64Array(cellCount), recurrentOf = new Float64Array(cellCount), fundedOf = new Float64Array(cellCount);
+    for (let k = 0; k < objectiveList.length; k++) {
+        for (const cost of objectiveList[k].costs) {
+            const recurrent = cost.kind === 'recurrent';
+            const spread = spreadCents(amountValue(cost.amount), cost.range, cost.perYear || recurrent, years, recurrent);
+            if (!spread) continue; // nothing in the period: structure/bad-range reports a range outside it
+            const cells = recurrent ? recurrentOf : capitalOf;
+            for (let j = spread.from; j <= spread.to; j++) cells[k * n + j] += centsAt(spread, j);
+        }
+    }
+    const costOf = capitalOf.map((capital, cell) => capital + recurrentOf[cell]);
 
     const lines = new Map<ast.Funding, LineFigures>();
-    const externalCents = new YearCents(years), domesticCents = new YearCents(years), unallocatedCents = new YearCents(years);
-    const supported = new Set<ast.Objective>();
+    const externalCents = new Float64Array(n), domesticCents = new Float64Array(n), unallocatedCents = new Float64Array(n);
+    const supported = new Uint8Array(objectiveList.length);
+    // Scratch space for a line's sharing in one year (targets, their weights, shares and remainders).
+    let targets = new Int32Array(4), weights = new Float64Array(4), shares = new Float64Array(4), remainders = new Float64Array(4);
     for (const funding of model.fundings) {
         const external = isExternalLine(funding, config.vocabulary);
-        const targets = funding.supports.map(s => s.ref).filter((o): o is ast.Objective => o !== undefined && cells.has(o));
-        targets.forEach(t => supported.add(t));
+        // The objectives of the model among those it supports, in order (one supported twice gets two shares).
+        if (targets.length < funding.supports.length) {
+            const length = funding.supports.length;
+            targets = new Int32Array(length); weights = new Float64Array(length); shares = new Float64Array(length); remainders = new Float64Array(length);
+        }
+        let count = 0;
+        for (const s of funding.supports) {
+            const k = s.ref ? index.get(s.ref) : undefined;
+            if (k === undefined) continue;
+            targets[count++] = k;
+            supported[k] = 1;
+        }
         const lineYears = new Map<number, number>();
         let lineTotal = 0;
-        for (const [y, cents] of yearlyCents(amountValue(funding.amount), funding.range, funding.perYear, years, false)) {
-            if (!time.inPeriod(y)) continue;
-            lineYears.set(y, fromCents(cents));
+        const spread = spreadCents(amountValue(funding.amount), funding.range, funding.perYear, years, false);
+        // A spread covers years of the period only (no need to check time.inPeriod).
+        if (spread) for (let j = spread.from; j <= spread.to; j++) {
+            const cents = centsAt(spread, j);
+            lineYears.set(years[j], fromCents(cents));
             lineTotal += cents;
-            (external ? externalCents : domesticCents).add(y, cents);
-            const targetCells = targets.map(t => cellOf(t, y)).filter((c): c is Cell => c !== undefined);
-            const shares = allocate(cents, targetCells.map(c => c.capital + c.recurrent));
-            if (shares.every(share => share === 0)) {
-                unallocatedCents.add(y, cents); // none of the objectives costs anything this year
+            (external ? externalCents : domesticCents)[j] += cents;
+            for (let t = 0; t < count; t++) weights[t] = costOf[targets[t] * n + j];
+            allocate(cents, weights, count, shares, remainders);
+            let allocated = false;
+            for (let t = 0; t < count && !allocated; t++) allocated = shares[t] !== 0;
+            if (!allocated) {
+                unallocatedCents[j] += cents; // none of the objectives costs anything this year
                 continue;
             }
-            targetCells.forEach((cell, i) => { cell.funded += shares[i]; });
+            for (let t = 0; t < count; t++) fundedOf[targets[t] * n + j] += shares[t];
         }
         lines.set(funding, { funding, external, years: lineYears, total: fromCents(lineTotal) });
     }
 
     const objectives = new Map<ast.Objective, ObjectiveFigures>();
-    const gapCents = new YearCents(years), capitalCents = new YearCents(years), recurrentCents = new YearCents(years);
-    for (const [objective, perYear] of cells) {
-        const yearly = new Map<number, ObjectiveYear>();
+    const cells: ObjectiveCells = { years, capital: capitalOf, recurrent: recurrentOf, cost: costOf, funded: fundedOf };
+    const gapCents = new Float64Array(n), capitalCents = new Float64Array(n), recurrentCents = new Float64Array(n);
+    for (let k = 0; k < objectiveList.length; k++) {
         let cost = 0, capital = 0, recurrent = 0, funded = 0, gap = 0, surplus = 0;
-        for (const [y, cell] of perYear) {
-            const c = cell.capital + cell.recurrent;
-            const g = c - cell.funded;
-            yearly.set(y, { capital: fromCents(cell.capital), recurrent: fromCents(cell.recurrent), cost: fromCents(c), funded: fromCents(cell.funded), gap: fromCents(g) });
-            cost += c; capital += cell.capital; recurrent += cell.recurrent; funded += cell.funded;
-            capitalCents.add(y, cell.capital);
-            recurrentCents.add(y, cell.recurrent);
+        for (let j = 0, cell = k * n; j < n; j++, cell++) {
+            const c = costOf[cell], g = c - fundedOf[cell];
+            cost += c; capital += capitalOf[cell]; recurrent += recurrentOf[cell]; funded += fundedOf[cell];
+            capitalCents[j] += capitalOf[cell];
+            recurrentCents[j] += recurrentOf[cell];
             if (g > 0) {
                 gap += g;
-                gapCents.add(y, g);
+                gapCents[j] += g;
             } else {
                 surplus -= g;
             }
         }
-        objectives.set(objective, {
-            objective, years: yearly, cost: fromCents(cost), capital: fromCents(capital), recurrent: fromCents(recurrent),
-            funded: fromCents(funded), gap: fromCents(gap), surplus: fromCents(surplus), supported: supported.has(objective), hasCosts: objective.costs.length > 0,
-        });
+        objectives.set(objectiveList[k], objectiveFigures(objectiveList[k], k, cells, { cost, capital, recurrent, funded, gap, surplus }, supported[k] === 1));
     }
 
     const fiscal = model.fiscal;
     const revenue = revenueCents(fiscal, years);
     const ceiling = percentValue(fiscal?.ceiling);
-    const yearFigures: YearFigures[] = years.map(y => {
-        const capital = capitalCents.get(y), recurrent = recurrentCents.get(y);
+    const yearFigures: YearFigures[] = years.map((y, j) => {
+        const capital = capitalCents[j], recurrent = recurrentCents[j];
         const figures: YearFigures = {
             year: y, capital: fromCents(capital), recurrent: fromCents(recurrent), cost: fromCents(capital + recurrent),
-            external: fromCents(externalCents.get(y)), domestic: fromCents(domesticCents.get(y)), gap: fromCents(gapCents.get(y)),
-            unallocated: fromCents(unallocatedCents.get(y)),
+            external: fromCents(externalCents[j]), domestic: fromCents(domesticCents[j]), gap: fromCents(gapCents[j]),
+            unallocated: fromCents(unallocatedCents[j]),
         };
         const cents = revenue.get(y);
         if (cents !== undefined) {
