@@ -17,6 +17,7 @@ import { SsrImports } from './parsing/imports.js';
 import { SsrTokenBuilder, createSsrParser } from './parsing/parser.js';
 import { SsrIndexManager, SsrReferenceDescriptionProvider } from './parsing/reference-index.js';
 import { SsrLinker } from './parsing/linker.js';
+import { SsrLangiumDocumentFactory } from './parsing/text-document.js';
 import { SsrAstNodeDescriptionProvider, SsrScopeComputation, SsrScopeProvider, type SsrParsingAddedServices } from './parsing/scope.js';
 import { SsrConfigProvider, type SsrConfigAddedServices } from './config/config.js';
 import { StrategyModelProvider } from './model/strategy-model.js';
@@ -118,6 +119,7 @@ const SsrSharedModule: Module<LangiumSharedServices, PartialLangiumSharedService
     workspace: {
         DocumentBuilder: (shared) => new SsrDocumentBuilder(shared),
         IndexManager: (shared) => new SsrIndexManager(shared),
+        LangiumDocumentFactory: (shared) => new SsrLangiumDocumentFactory(shared),
     },
 };
 

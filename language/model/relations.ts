@@ -46,91 +46,106 @@ export class RelationsProvider {
 function computeRelations(owners: readonly (ast.Objective | ast.Activity)[]): Relations {
     const all: Relation[] = [];
     for (const from of owners) {
-        for (const kind of ['after', 'alongside'] as const) {
-            from[kind].forEach((reference, index) => {
+        for (const kind of RELATION_KINDS) {
+            const references = from[kind];
+            for (let index = 0; index < references.length; index++) {
+                const reference = references[index];
                 const to = reference.ref;
                 if (ast.isObjective(to) || ast.isActivity(to)) {
                     all.push({ kind, from, to, index, offset: reference.$refNode?.offset ?? 0 });
                 }
-            });
+            }
         }
     }
     const after = all.filter(r => r.kind === 'after');
-    const componentOf = stronglyConnected(owners, after);
+    // Nodes are numbered: the owners in order, then targets outside them (declared elsewhere) as met.
+    const ids = new Map<ast.Objective | ast.Activity, number>();
+    for (const owner of owners) if (!ids.has(owner)) ids.set(owner, ids.size);
+    const roots = ids.size;
+    const edges = new Int32Array(after.length * 2);
+    after.forEach((relation, i) => {
+        let to = ids.get(relation.to);
+        if (to === undefined) ids.set(relation.to, to = ids.size);
+        edges[2 * i] = ids.get(relation.from) ?? 0;
+        edges[2 * i + 1] = to;
+    });
+    const componentOf = stronglyConnected(ids.size, roots, edges);
     // Each `after` relation whose ends lie in one component belongs to that component's cycle.
+    const sizes = new Int32Array(ids.size);
+    for (let node = 0; node < ids.size; node++) sizes[componentOf[node]]++;
     const edgesOf = new Map<number, Relation[]>();
-    const sizes = new Map<number, number>();
-    for (const component of componentOf.values()) sizes.set(component, (sizes.get(component) ?? 0) + 1);
-    for (const relation of after) {
-        const component = componentOf.get(relation.from);
-        if (component === undefined || component !== componentOf.get(relation.to)) continue;
+    after.forEach((relation, i) => {
+        const component = componentOf[edges[2 * i]];
+        if (component !== componentOf[edges[2 * i + 1]]) return;
         const list = edgesOf.get(component);
         if (list) list.push(relation); else edgesOf.set(component, [relation]);
-    }
+    });
     const cycles: Relation[][] = [];
     const inCycle = new Set<Relation>();
-    for (const [component, edges] of [...edgesOf].sort((a, b) => a[0] - b[0])) {
-        if ((sizes.get(component) ?? 0) > 1 || edges.some(e => e.from === e.to)) {
-            cycles.push(edges);
-            edges.forEach(e => inCycle.add(e));
+    for (const [component, list] of [...edgesOf].sort((a, b) => a[0] - b[0])) {
+        if (sizes[component] > 1 || list.some(e => e.from === e.to)) {
+            cycles.push(list);
+            list.forEach(e => inCycle.add(e));
         }
     }
     return { all, cycles, inCycle };
 }
 
+const RELATION_KINDS = ['after', 'alongside'] as const;
+
 /**
- * Tarjan's strongly connected components, without recursion (a chain of thousands of `after`
- * relations must not overflow the stack). Returns each node's component number, numbered in the
- * order the components complete.
+ * Tarjan's strongly connected components over nodes numbered 0…count−1, without recursion (a
+ * chain of thousands of `after` relations must not overflow the stack). `edges` holds pairs
+ * (from, to); the search starts from the nodes 0…roots−1 in order and follows each node's edges
+ * in their order. Returns each node's component number, numbered in the order the components
+ * complete. Typed arrays throughout: no map or object per node.
  */
-function stronglyConnected<N>(nodes: readonly N[], edges: readonly { from: N; to: N }[]): Map<N, number> {
-    const successors = new Map<N, N[]>();
-    for (const e of edges) {
-        const list = successors.get(e.from);
-        if (list) list.push(e.to); else successors.set(e.from, [e.to]);
-    }
-    const index = new Map<N, number>();
-    const low = new Map<N, number>();
-    const lowOf = (node: N) => low.get(node) ?? 0;
-    const indexOf = (node: N) => index.get(node) ?? 0;
-    const onStack = new Set<N>();
-    const stack: N[] = [];
-    const componentOf = new Map<N, number>();
-    let counter = 0;
-    let components = 0;
-    for (const root of nodes) {
-        if (index.has(root)) continue;
-        // Each frame: a node and the position of the next successor to look at.
-        const frames: { node: N; next: number }[] = [{ node: root, next: 0 }];
-        index.set(root, counter); low.set(root, counter); counter++;
-        stack.push(root); onStack.add(root);
-        while (frames.length > 0) {
-            const frame = frames[frames.length - 1];
-            const next = successors.get(frame.node) ?? [];
-            if (frame.next < next.length) {
-                const w = next[frame.next++];
-                if (!index.has(w)) {
-                    index.set(w, counter); low.set(w, counter); counter++;
-                    stack.push(w); onStack.add(w);
-                    frames.push({ node: w, next: 0 });
-                } else if (onStack.has(w)) {
-                    low.set(frame.node, Math.min(lowOf(frame.node), indexOf(w)));
+function stronglyConnected(count: number, roots: number, edges: Int32Array): Int32Array {
+    // Successors in compressed rows: those of node v are successors[first[v] … first[v + 1] − 1].
+    const first = new Int32Array(count + 1);
+    for (let e = 0; e < edges.length; e += 2) first[edges[e] + 1]++;
+    for (let v = 0; v < count; v++) first[v + 1] += first[v];
+    const successors = new Int32Array(edges.length / 2);
+    const filled = first.slice(0, count);
+    for (let e = 0; e < edges.length; e += 2) successors[filled[edges[e]]++] = edges[e + 1];
+
+    const UNVISITED = -1;
+    const index = new Int32Array(count).fill(UNVISITED), low = new Int32Array(count);
+    const onStack = new Uint8Array(count);
+    const stack = new Int32Array(count);
+    let stackSize = 0;
+    // The depth-first path: a node and the position of its next successor to look at.
+    const frameNode = new Int32Array(count), frameNext = new Int32Array(count);
+    const componentOf = new Int32Array(count);
+    let counter = 0, components = 0;
+    for (let root = 0; root < roots; root++) {
+        if (index[root] !== UNVISITED) continue;
+        let depth = 0;
+        frameNode[0] = root; frameNext[0] = first[root];
+        index[root] = low[root] = counter++;
+        stack[stackSize++] = root; onStack[root] = 1;
+        while (depth >= 0) {
+            const v = frameNode[depth];
+            if (frameNext[depth] < first[v + 1]) {
+                const w = successors[frameNext[depth]++];
+                if (index[w] === UNVISITED) {
+                    index[w] = low[w] = counter++;
+                    stack[stackSize++] = w; onStack[w] = 1;
+                    depth++;
+                    frameNode[depth] = w; frameNext[depth] = first[w];
+                } else if (onStack[w]) {
+                    low[v] = Math.min(low[v], index[w]);
                 }
                 continue;
             }
-            frames.pop();
-            const v = frame.node;
-            if (frames.length > 0) {
-                const parent = frames[frames.length - 1].node;
-                low.set(parent, Math.min(lowOf(parent), lowOf(v)));
-            }
-            if (low.get(v) === index.get(v)) {
-                let w: N | undefined;
+            depth--;
+            if (depth >= 0) low[frameNode[depth]] = Math.min(low[frameNode[depth]], low[v]);
+            if (low[v] === index[v]) {
+                let w: number;
                 do {
-                    w = stack.pop();
-                    if (w === undefined) break;
-                    onStack.delete(w);
-                    componentOf.set(w, components);
+                    w = stack[--stackSize];
+                    onStack[w] = 0;
+                    componentOf[w] = components;
                 } while (w !== v);
                 components++;
             }

@@ -1,13 +1,17 @@
 /**
- * The linker (language/parsing/linker.ts) walks the AST its own way for speed (issue 11); it must
- * link exactly what Langium's `DefaultLinker` links, to the same targets and in the same order
+ * The core's fast paths (issue 11) against the library code they stand in for.
+ *
+ * The linker (language/parsing/linker.ts) walks the AST its own way; it must link exactly what
+ * Langium's `DefaultLinker` links, to the same targets and in the same order
  * (`document.references`, which find-references and the reference rules read), also in the
- * half-written documents an author is always editing.
+ * half-written documents an author is always editing. Text documents read from disk
+ * (language/parsing/text-document.ts) get their line index without a scan of every character;
+ * every offset must map to the same position.
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DefaultLinker, type LangiumDocument } from 'langium';
+import { DefaultLinker, URI, type LangiumDocument } from 'langium';
 import { createServices, parser, SPEC_EXAMPLES } from './helpers.js';
 
 const services = createServices();
@@ -67,5 +71,27 @@ describe('linker', () => {
         assert.equal(ours.length, 1);
         assert.match(ours[0], /Nobody → error: /);
         assert.deepEqual(await linkedAsLangiumLinks(document), ours);
+    });
+});
+
+describe('text documents of files read from disk', () => {
+    it('place every offset where the text document library places it', async () => {
+        const { TextDocument } = await import('langium');
+        const { lineStarts } = await import('../language/parsing/text-document.js');
+        const texts = ['', 'a', '\n', 'a\n', '\nb', 'a\nb\n\nc', 'x'.repeat(50) + '\n' + 'é\n'.repeat(20), ...examples(SPEC_EXAMPLES).map(file => fs.readFileSync(file, 'utf8'))];
+        for (const text of texts) {
+            const expected = TextDocument.create('file:///x.ssr', 'ssr', 0, text);
+            const fast = TextDocument.create('file:///x.ssr', 'ssr', 0, text);
+            (fast as unknown as { _lineOffsets?: number[] })._lineOffsets = lineStarts(text);
+            assert.equal(fast.lineCount, expected.lineCount, JSON.stringify(text.slice(0, 20)));
+            for (let offset = 0; offset <= text.length + 1; offset++) assert.deepEqual(fast.positionAt(offset), expected.positionAt(offset));
+        }
+        assert.equal(lineStarts('a\r\nb'), undefined, 'carriage returns are left to the library');
+    });
+
+    it('are created with their line index by the services', () => {
+        const document = services.shared.workspace.LangiumDocumentFactory.fromString('actor A "A" { kind police }\n', URI.parse('file:///disk/a.ssr'));
+        assert.deepEqual((document.textDocument as unknown as { _lineOffsets?: number[] })._lineOffsets, [0, 28]);
+        assert.deepEqual(document.textDocument.positionAt(27), { line: 0, character: 27 });
     });
 });
