@@ -57,10 +57,10 @@ const REQUEST_LIMIT_MS = 120_000;
 const SIZES = [2_000, 20_000, 200_000];
 const LSP_SIZES = [2_000, 20_000];
 /**
- * Runs per size: [parse, check]; the best run counts (the least disturbed by other work on the
- * machine). The large sizes are too slow for more.
+ * Runs per size: [interleaved parse + check pairs, checks with new services]. The large sizes are
+ * too slow for more.
  */
-const RUNS: Record<number, [number, number]> = { 2000: [20, 10], 20000: [5, 3], 200000: [2, 1] };
+const RUNS: Record<number, [number, number]> = { 2000: [40, 5], 20000: [9, 3], 200000: [2, 1] };
 /** Back-to-back parses for the steady-state parse (timeSteadyParse). */
 const STEADY_RUNS: Record<number, number> = { 2000: 100, 20000: 12 };
 
@@ -74,9 +74,9 @@ const label = (size: number) => `~${size / 1000}k`;
 interface CheckFigures {
     lines: number;
     parse: Timing;
-    /** Only for the sizes the language server is measured at: its baseline. */
-    steadyParse?: SteadyParse;
     check?: Timing;
+    /** The median of the interleaved runs' check ÷ parse (CPU time). */
+    checkRatio?: number;
     /** The check with new services (a new process's `ssr check`). */
     newServices?: Timing;
     checkError?: string;
@@ -92,37 +92,31 @@ async function timeParse(text: string, runs: number): Promise<Timing> {
     parser.parse(text); // warm-up
     const samples: Timing[] = [];
     for (let i = 0; i < runs; i++) {
-        collectGarbage();
+        await collectGarbage();
         samples.push(await timed(() => parser.parse(text)));
     }
     return best(samples);
 }
 
-/** The parse in the steady state: the mean of back-to-back parses, with the garbage collection they cause. */
-interface SteadyParse {
-    /** Mean CPU time of one parse, this process (all threads). */
-    cpu: number;
-    /** Mean CPU time of one parse on the main thread (as the server's figures are measured), when the system tells. */
-    mainThread?: number;
-}
+/**
+ * The parse in the steady state: the mean CPU time of parses in a row, with the collections they
+ * cause, on the main thread (as the language server's figures are read) over the whole series.
+ */
+interface SteadyParse { cpu: number }
 
 /**
  * Parses in a row, as an editor's server parses on every keystroke, with no collection forced in
- * between: each parse pays for the garbage it leaves, which "the best run after a full
- * collection" never does when a parse allocates less than the young generation holds (at 2k
- * lines, ~9 MB). The mean over the runs is the parse's cost with its collections amortised.
+ * between: each parse pays for the garbage it leaves, which a parse right after a full collection
+ * never does when it allocates less than the young generation holds (at 2k lines, ~9 MB). The
+ * mean over the runs (a second or more) is the parse's cost with its collections amortised.
  */
 function timeSteadyParse(text: string, runs: number): SteadyParse {
     const parser = createSsrServices(NodeFileSystem).Ssr.parser.LangiumParser;
     for (let i = 0; i < Math.min(runs, 5); i++) parser.parse(text); // warm-up, and a young generation in use
-    const thread = threadCpuMs();
-    const cpu = cpuMs();
+    const clock = () => threadCpuMs() ?? cpuMs();
+    const cpu = clock();
     for (let i = 0; i < runs; i++) parser.parse(text);
-    const threadAfter = threadCpuMs();
-    return {
-        cpu: (cpuMs() - cpu) / runs,
-        mainThread: thread !== undefined && threadAfter !== undefined ? (threadAfter - thread) / runs : undefined,
-    };
+    return { cpu: (clock() - cpu) / runs };
 }
 
 const WARM_UP = `strategy "Warm-up" {\n    country "W"\n    period from 2026 to 2027\n    currency USD\n}\nactor A "A" { kind police }\n`;
@@ -163,7 +157,7 @@ async function timeCheck(uris: URI[], runs: number): Promise<Timing & { findings
     const samples: Timing[] = [];
     for (let i = 0; i < runs; i++) {
         forgetDocuments(services);
-        collectGarbage();
+        await collectGarbage();
         const run = await timed(() => checkUris(services, uris));
         samples.push(run);
         findings = findingsIn(run.result);
@@ -180,17 +174,54 @@ async function timeNewServicesCheck(uris: URI[], runs: number): Promise<Timing> 
     const samples: Timing[] = [];
     for (let i = 0; i < runs; i++) {
         const services = await warmServices();
-        collectGarbage();
+        await collectGarbage();
         samples.push(await timed(() => checkUris(services, uris)));
     }
     return best(samples);
 }
 
+/** The run of median CPU time among several (its wall time with it). */
+function medianRun(samples: readonly Timing[]): Timing {
+    const sorted = [...samples].sort((a, b) => a.cpu - b.cpu);
+    return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
+interface Paired { parse: Timing; check: Timing; ratio: number; findings: number }
+
+/**
+ * Parse-only and the steady-state check of the same text, interleaved and back to back, as an
+ * editor's server parses and checks: no collection is forced, so each pays for the garbage it
+ * leaves (a run right after a full collection does not, by chance: the young generation is empty
+ * and V8 resizes it). The ratio is the median of the runs' check ÷ parse, so that a change in the
+ * machine's load between runs moves both sides of a ratio alike; parse and check are the runs of
+ * median CPU time.
+ */
+async function timeParseAndCheck(text: string, uris: URI[], runs: number): Promise<Paired> {
+    const parser = createSsrServices(NodeFileSystem).Ssr.parser.LangiumParser;
+    const services = await warmServices();
+    let findings = 0;
+    const parses: Timing[] = [], checks: Timing[] = [], ratios: number[] = [];
+    for (let i = -WARM_UP_PAIRS; i < runs; i++) {
+        forgetDocuments(services);
+        const parse = await timed(() => parser.parse(text));
+        const check = await timed(() => checkUris(services, uris));
+        findings = findingsIn(check.result);
+        if (i < 0) continue;
+        parses.push(parse);
+        checks.push(check);
+        ratios.push(check.cpu / parse.cpu);
+    }
+    return { parse: medianRun(parses), check: medianRun(checks), ratio: percentile(ratios, 50), findings };
+}
+
+/** Pairs run before the measured ones: V8 optimises the code, the heap reaches its working size. */
+const WARM_UP_PAIRS = 2;
+
 async function timePeer(peer: YamlPeer, text: string, runs: number): Promise<Timing & { valid: boolean; errors: string[] }> {
     const first = peer.check(text); // warm-up
     const samples: Timing[] = [];
     for (let i = 0; i < runs; i++) {
-        collectGarbage();
+        await collectGarbage();
         samples.push(await timed(() => peer.check(text)));
     }
     return { ...best(samples), valid: first.valid, errors: first.errors };
@@ -198,30 +229,31 @@ async function timePeer(peer: YamlPeer, text: string, runs: number): Promise<Tim
 
 async function benchSize(workdir: string, size: number, peer: YamlPeer): Promise<{ figures: CheckFigures; strategy: WrittenStrategy }> {
     const strategy = writeStrategy(path.join(workdir, `size-${size}`), 'plan.ssr', { targetLines: size });
-    const [parseRuns, checkRuns] = RUNS[size] ?? [3, 1];
-    progress(`${label(size)}: ${thousands(strategy.lines)} lines — parse ×${parseRuns}, check ×${checkRuns}, YAML peer ×${parseRuns}`);
-    const parse = await timeParse(strategy.text, parseRuns);
-    const steadyParse = LSP_SIZES.includes(size) ? timeSteadyParse(strategy.text, STEADY_RUNS[size] ?? 10) : undefined;
-    const peerTiming = await timePeer(peer, renderStrategyYaml(strategy.model), parseRuns);
+    const [pairs, newServicesRuns] = RUNS[size] ?? [3, 1];
+    progress(`${label(size)}: ${thousands(strategy.lines)} lines — parse and check ×${pairs} (interleaved), check with new services ×${newServicesRuns}, YAML peer ×${pairs}`);
+    const peerTiming = await timePeer(peer, renderStrategyYaml(strategy.model), pairs);
     if (!peerTiming.valid) progress(`the YAML peer rejects its own plan: ${peerTiming.errors.join('; ')}`);
-    const figures: CheckFigures = { lines: strategy.lines, parse, steadyParse, peer: { wall: peerTiming.wall, cpu: peerTiming.cpu }, peerValid: peerTiming.valid };
+    const uris = [URI.file(strategy.file)];
+    const figures: CheckFigures = { lines: strategy.lines, parse: { wall: NaN, cpu: NaN }, peer: { wall: peerTiming.wall, cpu: peerTiming.cpu }, peerValid: peerTiming.valid };
     const wall = performance.now();
     const cpu = cpuMs();
     try {
-        const check = await timeCheck([URI.file(strategy.file)], checkRuns);
-        figures.check = { wall: check.wall, cpu: check.cpu };
-        figures.findings = check.findings;
-        const newServices = await timeNewServicesCheck([URI.file(strategy.file)], checkRuns);
-        figures.newServices = { wall: newServices.wall, cpu: newServices.cpu };
+        const paired = await timeParseAndCheck(strategy.text, uris, pairs);
+        figures.parse = paired.parse;
+        figures.check = paired.check;
+        figures.checkRatio = paired.ratio;
+        figures.findings = paired.findings;
+        figures.newServices = await timeNewServicesCheck(uris, newServicesRuns);
     } catch (error) {
         figures.failedAfter = { wall: performance.now() - wall, cpu: cpuMs() - cpu };
         figures.checkError = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
         progress(`${label(size)}: the check failed after ${ms(figures.failedAfter.cpu)} CPU (${ms(figures.failedAfter.wall)} wall): ${figures.checkError}`);
+        if (!Number.isFinite(figures.parse.cpu)) figures.parse = await timeParse(strategy.text, pairs);
     }
     return { figures, strategy };
 }
 
-async function benchExamples(): Promise<{ file: string; lines: number; parse: Timing; check: Timing }[]> {
+async function benchExamples(): Promise<{ file: string; lines: number; parse: Timing; check: Timing; ratio: number }[]> {
     if (!fs.existsSync(SPEC_EXAMPLES)) return [];
     const files: string[] = [];
     const walk = (dir: string) => {
@@ -235,13 +267,8 @@ async function benchExamples(): Promise<{ file: string; lines: number; parse: Ti
     const rows = [];
     for (const file of files) {
         const text = fs.readFileSync(file, 'utf8');
-        const check = await timeCheck([URI.file(file)], 10);
-        rows.push({
-            file: path.relative(SPEC_EXAMPLES, file),
-            lines: text.split('\n').length - 1,
-            parse: await timeParse(text, 30),
-            check: { wall: check.wall, cpu: check.cpu },
-        });
+        const paired = await timeParseAndCheck(text, [URI.file(file)], 40);
+        rows.push({ file: path.relative(SPEC_EXAMPLES, file), lines: text.split('\n').length - 1, parse: paired.parse, check: paired.check, ratio: paired.ratio });
     }
     return rows;
 }
@@ -263,7 +290,7 @@ async function benchWorkspace(workdir: string, files: number): Promise<Workspace
     progress(`workspace: ${files} strategies, ${thousands(lines)} lines, 3 libraries — parse all, check all ×1`);
     const parser = createSsrServices(NodeFileSystem).Ssr.parser.LangiumParser;
     written.forEach(w => parser.parse(w.text));
-    collectGarbage();
+    await collectGarbage();
     const parse = await timed(() => written.forEach(w => parser.parse(w.text)));
     const check = await timeCheck(written.map(w => URI.file(w.file)), 1);
     return { files, libraries: 3, lines, check: { wall: check.wall, cpu: check.cpu }, parse: { wall: parse.wall, cpu: parse.cpu } };
@@ -278,6 +305,8 @@ interface Spread { wallP50: number; wallP95: number; cpuP50: number; cpuP95: num
 
 interface LspFigures {
     lines: number;
+    /** The baseline of the edits, measured in this process just before the server starts. */
+    steadyParse: SteadyParse;
     open: Timing;
     edit: Spread;
     completion: Spread;
@@ -323,6 +352,7 @@ const REST_MS = 3000;
 
 async function benchLsp(size: number, strategy: WrittenStrategy): Promise<LspFigures> {
     const folder = path.dirname(strategy.file);
+    const steadyParse = timeSteadyParse(strategy.text, STEADY_RUNS[size] ?? 10);
     const client = await LspClient.start({ serverPath: SERVER, rootFolder: folder, initializeTimeoutMs: REQUEST_LIMIT_MS });
     let sampledPeak = 0;
     const sampler = setInterval(() => {
@@ -387,7 +417,7 @@ async function benchLsp(size: number, strategy: WrittenStrategy): Promise<LspFig
         const cli = runCliCheck(CLI, folder, [path.basename(strategy.file)]);
         const diff = compareFindings(cli.files.get(path.basename(strategy.file)) ?? [], fromDiagnostics(lastPublication.diagnostics));
         return {
-            lines: strategy.lines, open, edit: spread(editTimes), completion: spread(completionTimes), hover: spread(hoverTimes),
+            lines: strategy.lines, steadyParse, open, edit: spread(editTimes), completion: spread(completionTimes), hover: spread(hoverTimes),
             requestsUnanswered: unanswered,
             rssAtRest: rest?.rss, rssPeak: Math.max(sampledPeak, rest?.peak ?? 0),
             finalFindings: fromDiagnostics(lastPublication.diagnostics).length,
@@ -425,7 +455,7 @@ async function main(): Promise<number> {
     try {
         const info = report.machine as Record<string, string>;
         out.push(`SSR benchmark — Node ${info.node}, ${info.platform}, ${info.cpus}, ${info.memory}, commit ${info.commit}, ${info.date}`);
-        out.push('Parse, check and peer: the best of several runs, in CPU time of this process (steady on a shared machine; wall time beside).');
+        out.push('Parse and check: interleaved runs, medians; peer and new services: the best of several runs. CPU time of this process (wall time beside).');
         out.push('"×parse" is a ratio to the same document\'s parse-only CPU time. See docs/performance.md.');
         out.push(Number.isFinite(MAX_LINES) ? `Sizes above ${thousands(MAX_LINES)} lines are skipped (--max-lines / BENCH_MAX_LINES).` : 'All sizes (no --max-lines / BENCH_MAX_LINES).');
 
@@ -457,7 +487,7 @@ async function main(): Promise<number> {
         if (examples.length > 0) {
             out.push('', 'Spec examples (check = checkUris, build with validation; CPU time)');
             out.push(table([['file', 'lines', 'parse', 'check', 'check ×parse', 'check (wall)'],
-                ...examples.map(e => [e.file, String(e.lines), ms(e.parse.cpu), ms(e.check.cpu), ratio(e.check.cpu / e.parse.cpu), ms(e.check.wall)])]));
+                ...examples.map(e => [e.file, String(e.lines), ms(e.parse.cpu), ms(e.check.cpu), ratio(e.ratio), ms(e.check.wall)])]));
         }
 
         out.push('', 'Generated strategy (one file + a library of actors): parse, full check, and the YAML peer (js-yaml + ajv); CPU time');
@@ -471,7 +501,7 @@ async function main(): Promise<number> {
             }
             sizeRows.push([label(size), thousands(f.lines), ms(f.parse.cpu),
                 f.check ? ms(f.check.cpu) : `FAILED after ${ms(f.failedAfter?.cpu ?? NaN)}`,
-                f.check ? ratio(f.check.cpu / f.parse.cpu) : '–',
+                f.checkRatio !== undefined ? ratio(f.checkRatio) : '–',
                 f.newServices ? ms(f.newServices.cpu) : '–', f.newServices ? ratio(f.newServices.cpu / f.parse.cpu) : '–',
                 f.findings !== undefined ? String(f.findings) : '–',
                 `${ms(f.peer.cpu)}${f.peerValid ? '' : ' (invalid!)'}`, f.check ? ratio(f.check.cpu / f.peer.cpu) : '–',
@@ -506,20 +536,18 @@ async function main(): Promise<number> {
         }
 
         out.push('', 'Language server (dist/server.cjs over stdio, one server per size). Wall time as the client waits, p50 / p95;');
-        out.push('then the server\'s CPU time (main thread) for the same work, p50 / p95, and that CPU time ×parse of the document (best run after a collection).');
-        out.push('The steady parse is the mean of parses in a row on the main thread, each paying for its garbage as the server\'s do.');
+        out.push('then the server\'s CPU time (main thread) for the same work, p50 / p95, and that CPU time ×parse: the steady parse of the');
+        out.push('document, the mean of parses in a row on this process\'s main thread just before the server starts (each pays for its garbage, as the server\'s do).');
         const lspRows = [['', ...LSP_SIZES.map(label)]];
         const cell = (size: number, value: (f: LspFigures, parse: number) => string) => {
             const f = lsp.get(size);
-            return f ? value(f, figures.get(size)!.parse.cpu) : `skipped above ${thousands(MAX_LINES)}`;
+            return f ? value(f, f.steadyParse.cpu) : `skipped above ${thousands(MAX_LINES)}`;
         };
         const both = (s: Spread, parse: number) => `${ms(s.wallP50)} / ${ms(s.wallP95)} · CPU ${ms(s.cpuP50)} / ${ms(s.cpuP95)} (${ratio(s.cpuP50 / parse)} / ${ratio(s.cpuP95 / parse)})`;
         lspRows.push(['lines', ...LSP_SIZES.map(s => cell(s, f => thousands(f.lines)))]);
-        const steadyOf = (size: number) => { const steady = figures.get(size)?.steadyParse; return steady?.mainThread ?? steady?.cpu; };
-        lspRows.push(['parse: best after a collection / steady', ...LSP_SIZES.map(s => cell(s, (_f, p) => `${ms(p)} / ${ms(steadyOf(s) ?? NaN)}`))]);
+        lspRows.push(['parse (steady, main thread)', ...LSP_SIZES.map(s => cell(s, (_f, p) => ms(p)))]);
         lspRows.push(['open → first diagnostics', ...LSP_SIZES.map(s => cell(s, (f, p) => `${ms(f.open.wall)} · CPU ${ms(f.open.cpu)} (${ratio(f.open.cpu / p)})`))]);
         lspRows.push([`edit → diagnostics (n=${EDITS})`, ...LSP_SIZES.map(s => cell(s, (f, p) => both(f.edit, p)))]);
-        lspRows.push(['edit CPU ×steady parse, p50 / p95', ...LSP_SIZES.map(s => cell(s, f => { const steady = steadyOf(s) ?? NaN; return `${ratio(f.edit.cpuP50 / steady)} / ${ratio(f.edit.cpuP95 / steady)}`; }))]);
         lspRows.push([`completion (n=${REQUESTS})`, ...LSP_SIZES.map(s => cell(s, (f, p) => both(f.completion, p)))]);
         lspRows.push([`hover (n=${REQUESTS})`, ...LSP_SIZES.map(s => cell(s, (f, p) => both(f.hover, p)))]);
         lspRows.push(['requests failed or unanswered', ...LSP_SIZES.map(s => cell(s, f => String(f.requestsUnanswered)))]);
