@@ -27,8 +27,9 @@ export class SsrLangiumDocumentFactory extends DefaultLangiumDocumentFactory {
             const document = getter();
             if (!prepared) {
                 prepared = true;
-                // The library's document keeps its line index in `_lineOffsets`, computed on first use;
-                // filled in here only while it is still unset, so a later version of it can only be slower.
+                // vscode-languageserver-textdocument keeps the line index in `_lineOffsets`, computed on
+                // first use. It is filled in only when that field exists and is unset: should a later
+                // version of the package keep it elsewhere, the document computes its own (slower, same).
                 const fields = document as unknown as { _lineOffsets?: number[] };
                 if ('_lineOffsets' in fields && fields._lineOffsets === undefined) fields._lineOffsets = lineStarts(document.getText());
             }
