@@ -61,10 +61,10 @@ const REQUEST_LIMIT_MS = 120_000;
 const SIZES = [2_000, 20_000, 200_000];
 const LSP_SIZES = [2_000, 20_000];
 /**
- * Runs per size: [interleaved parse + check pairs, checks with new services]. The large sizes are
- * too slow for more.
+ * Runs per size: [rounds, parses and checks in a row per round, checks with new services]. The
+ * large sizes are too slow for more.
  */
-const RUNS: Record<number, [number, number]> = { 2000: [40, 5], 20000: [9, 3], 200000: [3, 1] };
+const RUNS: Record<number, [number, number, number]> = { 2000: [6, 8, 5], 20000: [3, 4, 3], 200000: [2, 1, 1] };
 /** Back-to-back parses for the steady-state parse (timeSteadyParse). */
 const STEADY_RUNS: Record<number, number> = { 2000: 100, 20000: 12 };
 
@@ -79,7 +79,7 @@ interface CheckFigures {
     lines: number;
     parse: Timing;
     check?: Timing;
-    /** The interleaved runs' mean check ÷ mean parse (CPU time). */
+    /** Mean check ÷ mean parse, each in its own steady state (CPU time). */
     checkRatio?: number;
     /** The check with new services (a new process's `ssr check`). */
     newServices?: Timing;
@@ -193,33 +193,38 @@ function meanRun(samples: readonly Timing[]): Timing {
 interface Paired { parse: Timing; check: Timing; ratio: number; findings: number }
 
 /**
- * Parse-only and the steady-state check of the same text, interleaved and back to back, as an
- * editor's server parses and checks: no collection is forced, so each pays for the garbage it
- * leaves, collections included (a run right after a full collection does not, by chance: the
- * young generation is empty and V8 resizes it). Parse and check are the means of their runs, and
- * the ratio is theirs (the pairs' total check time over their total parse time): interleaving
- * makes a change in the machine's load between runs move both sides of the ratio alike.
+ * Parse-only and the steady-state check of the same text, each in its own steady state: rounds of
+ * `perBlock` parses in a row, then `perBlock` checks in a row, with no collection forced, so that
+ * each pays for the garbage it leaves (collections included) as a server that parses, or checks,
+ * on every keystroke does — and not for the other's, beyond the first run of a block. (A run right
+ * after a forced full collection is not representative: its young generation is empty and V8
+ * resizes it.) Parse and check are the means of their runs and the ratio theirs; alternating the
+ * blocks makes a change in the machine's load move both sides of the ratio alike.
  */
-async function timeParseAndCheck(text: string, uris: URI[], runs: number): Promise<Paired> {
+async function timeParseAndCheck(text: string, uris: URI[], rounds: number, perBlock: number): Promise<Paired> {
     const parser = createSsrServices(NodeFileSystem).Ssr.parser.LangiumParser;
     const services = await warmServices();
     let findings = 0;
     const parses: Timing[] = [], checks: Timing[] = [];
-    for (let i = -WARM_UP_PAIRS; i < runs; i++) {
-        forgetDocuments(services);
-        const parse = await timed(() => parser.parse(text));
-        const check = await timed(() => checkUris(services, uris));
-        findings = findingsIn(check.result);
-        if (i < 0) continue;
-        parses.push(parse);
-        checks.push(check);
+    for (let round = -WARM_UP_ROUNDS; round < rounds; round++) {
+        const parseBlock: Timing[] = [], checkBlock: Timing[] = [];
+        for (let i = 0; i < perBlock; i++) parseBlock.push(await timed(() => parser.parse(text)));
+        for (let i = 0; i < perBlock; i++) {
+            forgetDocuments(services);
+            const check = await timed(() => checkUris(services, uris));
+            findings = findingsIn(check.result);
+            checkBlock.push(check);
+        }
+        if (round < 0) continue;
+        parses.push(...parseBlock);
+        checks.push(...checkBlock);
     }
     const parse = meanRun(parses), check = meanRun(checks);
     return { parse, check, ratio: check.cpu / parse.cpu, findings };
 }
 
-/** Pairs run before the measured ones: V8 optimises the code, the heap reaches its working size. */
-const WARM_UP_PAIRS = 2;
+/** Rounds run before the measured ones: V8 optimises the code, the heap reaches its working size. */
+const WARM_UP_ROUNDS = 1;
 
 async function timePeer(peer: YamlPeer, text: string, runs: number): Promise<Timing & { valid: boolean; errors: string[] }> {
     const first = peer.check(text); // warm-up
@@ -233,16 +238,16 @@ async function timePeer(peer: YamlPeer, text: string, runs: number): Promise<Tim
 
 async function benchSize(workdir: string, size: number, peer: YamlPeer): Promise<{ figures: CheckFigures; strategy: WrittenStrategy }> {
     const strategy = writeStrategy(path.join(workdir, `size-${size}`), 'plan.ssr', { targetLines: size });
-    const [pairs, newServicesRuns] = RUNS[size] ?? [3, 1];
-    progress(`${label(size)}: ${thousands(strategy.lines)} lines — parse and check ×${pairs} (interleaved), check with new services ×${newServicesRuns}, YAML peer ×${pairs}`);
-    const peerTiming = await timePeer(peer, renderStrategyYaml(strategy.model), pairs);
+    const [rounds, perBlock, newServicesRuns] = RUNS[size] ?? [2, 1, 1];
+    progress(`${label(size)}: ${thousands(strategy.lines)} lines — ${rounds} rounds of ${perBlock} parses then ${perBlock} checks, check with new services ×${newServicesRuns}, YAML peer ×${rounds * perBlock}`);
+    const peerTiming = await timePeer(peer, renderStrategyYaml(strategy.model), rounds * perBlock);
     if (!peerTiming.valid) progress(`the YAML peer rejects its own plan: ${peerTiming.errors.join('; ')}`);
     const uris = [URI.file(strategy.file)];
     const figures: CheckFigures = { lines: strategy.lines, parse: { wall: NaN, cpu: NaN }, peer: { wall: peerTiming.wall, cpu: peerTiming.cpu }, peerValid: peerTiming.valid };
     const wall = performance.now();
     const cpu = cpuMs();
     try {
-        const paired = await timeParseAndCheck(strategy.text, uris, pairs);
+        const paired = await timeParseAndCheck(strategy.text, uris, rounds, perBlock);
         figures.parse = paired.parse;
         figures.check = paired.check;
         figures.checkRatio = paired.ratio;
@@ -252,7 +257,7 @@ async function benchSize(workdir: string, size: number, peer: YamlPeer): Promise
         figures.failedAfter = { wall: performance.now() - wall, cpu: cpuMs() - cpu };
         figures.checkError = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
         progress(`${label(size)}: the check failed after ${ms(figures.failedAfter.cpu)} CPU (${ms(figures.failedAfter.wall)} wall): ${figures.checkError}`);
-        if (!Number.isFinite(figures.parse.cpu)) figures.parse = await timeParse(strategy.text, pairs);
+        if (!Number.isFinite(figures.parse.cpu)) figures.parse = await timeParse(strategy.text, rounds * perBlock);
     }
     return { figures, strategy };
 }
@@ -271,7 +276,7 @@ async function benchExamples(): Promise<{ file: string; lines: number; parse: Ti
     const rows = [];
     for (const file of files) {
         const text = fs.readFileSync(file, 'utf8');
-        const paired = await timeParseAndCheck(text, [URI.file(file)], 40);
+        const paired = await timeParseAndCheck(text, [URI.file(file)], 5, 10);
         rows.push({ file: path.relative(SPEC_EXAMPLES, file), lines: text.split('\n').length - 1, parse: paired.parse, check: paired.check, ratio: paired.ratio });
     }
     return rows;
@@ -459,7 +464,7 @@ async function main(): Promise<number> {
     try {
         const info = report.machine as Record<string, string>;
         out.push(`SSR benchmark — Node ${info.node}, ${info.platform}, ${info.cpus}, ${info.memory}, commit ${info.commit}, ${info.date}`);
-        out.push('Parse and check: interleaved runs back to back, means; peer and new services: the best of several runs. CPU time of this process (wall time beside).');
+        out.push('Parse and check: each in its steady state (runs in a row, blocks alternating), means; peer and new services: the best of several runs. CPU time of this process (wall time beside).');
         out.push('"×parse" is a ratio to the same document\'s parse-only CPU time. See docs/performance.md.');
         out.push(Number.isFinite(MAX_LINES) ? `Sizes above ${thousands(MAX_LINES)} lines are skipped (--max-lines / BENCH_MAX_LINES).` : 'All sizes (no --max-lines / BENCH_MAX_LINES).');
 
