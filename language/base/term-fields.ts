@@ -59,13 +59,21 @@ export interface TermOccurrence {
 /** Every term written on a node. */
 export function termsOf(node: AstNode): TermOccurrence[] {
     const result: TermOccurrence[] = [];
+    forEachTerm(node, (field, value, index) => { result.push(index === undefined ? { node, field, value } : { node, field, value, index }); });
+    return result;
+}
+
+/** Every term written on a node, without building a list (the checks read every declaration's terms on every build). */
+export function forEachTerm(node: AstNode, visit: (field: TermField, value: string, index: number | undefined) => void): void {
     for (const field of FIELDS_BY_TYPE.get(node.$type) ?? []) {
         const value = field.read(node);
         if (Array.isArray(value)) {
-            value.forEach((v, index) => typeof v === 'string' && v && result.push({ node, field, value: v, index }));
+            for (let index = 0; index < value.length; index++) {
+                const v: unknown = value[index];
+                if (typeof v === 'string' && v) visit(field, v, index);
+            }
         } else if (typeof value === 'string' && value) {
-            result.push({ node, field, value });
+            visit(field, value, undefined);
         }
     }
-    return result;
 }

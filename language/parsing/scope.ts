@@ -8,7 +8,7 @@
 import {
     AstUtils, CstUtils, DefaultAstNodeDescriptionProvider, DefaultScopeComputation, DefaultScopeProvider, DocumentState, EMPTY_SCOPE, MultiMap, WorkspaceCache, stream,
     type AstNode, type AstNodeDescription, type DocumentSegment, type LangiumCoreServices, type LangiumDocument, type LocalSymbols,
-    type ReferenceInfo, type Scope, type Stream,
+    type ReferenceInfo, type Scope, type Stream, type URI,
 } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { SsrImports } from './imports.js';
@@ -141,14 +141,40 @@ export class SsrAstNodeDescriptionProvider extends DefaultAstNodeDescriptionProv
     override createDescription(node: AstNode, name: string | undefined, document?: LangiumDocument): AstNodeDescription {
         const documentUri = (document ?? AstUtils.getDocument(node)).uri;
         name ??= this.nameProvider.getName(node);
-        const locator = this.astNodeLocator, names = this.nameProvider;
-        if (!name) throw new Error(`Node at path ${locator.getAstNodePath(node)} has no name.`);
-        let path: string | undefined, selectionSegment: DocumentSegment | undefined, nameSegment: DocumentSegment | undefined;
-        return {
-            node, name, type: node.$type, documentUri,
-            get path() { return path ??= locator.getAstNodePath(node); },
-            get selectionSegment() { return selectionSegment ??= CstUtils.toDocumentSegment(node.$cstNode); },
-            get nameSegment() { return nameSegment ??= CstUtils.toDocumentSegment(names.getNameNode(node) ?? node.$cstNode); },
-        };
+        if (!name) throw new Error(`Node at path ${this.astNodeLocator.getAstNodePath(node)} has no name.`);
+        return new LazyDescription(node, name, documentUri, this);
+    }
+
+    /** What a description works out when first read. */
+    pathOf(node: AstNode): string {
+        return this.astNodeLocator.getAstNodePath(node);
+    }
+
+    nameSegmentOf(node: AstNode): DocumentSegment | undefined {
+        return CstUtils.toDocumentSegment(this.nameProvider.getNameNode(node) ?? node.$cstNode);
+    }
+}
+
+/** One class for every description (no closures per description); its lazy fields are getters on the prototype. */
+class LazyDescription implements AstNodeDescription {
+    readonly type: string;
+    private lazyPath?: string;
+    private lazySelection?: DocumentSegment;
+    private lazyName?: DocumentSegment;
+
+    constructor(readonly node: AstNode, readonly name: string, readonly documentUri: URI, private readonly provider: SsrAstNodeDescriptionProvider) {
+        this.type = node.$type;
+    }
+
+    get path(): string {
+        return this.lazyPath ??= this.provider.pathOf(this.node);
+    }
+
+    get selectionSegment(): DocumentSegment | undefined {
+        return this.lazySelection ??= CstUtils.toDocumentSegment(this.node.$cstNode);
+    }
+
+    get nameSegment(): DocumentSegment | undefined {
+        return this.lazyName ??= this.provider.nameSegmentOf(this.node);
     }
 }

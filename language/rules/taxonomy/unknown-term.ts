@@ -1,4 +1,5 @@
-import { termsOf } from '../../base/term-fields.js';
+import type { AstNode } from 'langium';
+import { forEachTerm } from '../../base/term-fields.js';
 import { closest, didYouMean } from '../../base/strings.js';
 import type { Rule } from '../rule.js';
 
@@ -10,21 +11,24 @@ export const taxonomyUnknownTerm: Rule = {
     check({ model, vocabulary, report }) {
         // O(n + u·T): one Map lookup per term; each of the u unknown terms is compared with the T terms of its taxonomy.
         // Terms are written only on declarations and a strategy's scope: visit those, not the whole AST.
-        const scopes = model.strategies.flatMap(s => s.scope ? [s.scope] : []);
-        const nodes = [...model.strategies, ...scopes, ...model.actors, ...model.phases, ...model.objectives, ...model.activities, ...model.benchmarks, ...model.fundings];
-        for (const node of nodes) {
-            for (const { field, value, index } of termsOf(node)) {
-                if (vocabulary.find(field.taxonomy, value)) continue;
-                const ids = vocabulary.ids(field.taxonomy);
-                const suggestion = closest(value, ids);
-                const label = vocabulary.label(field.taxonomy);
-                const listed = ids.length <= 8 ? ` Valid terms here: ${ids.join(", ")}.` : "";
-                report({
-                    message: `'${value}' is not a known ${label}.${didYouMean(suggestion)}${suggestion ? '' : listed} Terms come from a fixed taxonomy so that the checker can reason about them.`,
-                    node, property: field.property, index,
-                    fix: suggestion ? { replacements: [suggestion] } : undefined,
-                });
-            }
+        const judge = (node: AstNode) => forEachTerm(node, (field, value, index) => {
+            if (vocabulary.find(field.taxonomy, value)) return;
+            const ids = vocabulary.ids(field.taxonomy);
+            const suggestion = closest(value, ids);
+            const label = vocabulary.label(field.taxonomy);
+            const listed = ids.length <= 8 ? ` Valid terms here: ${ids.join(", ")}.` : "";
+            report({
+                message: `'${value}' is not a known ${label}.${didYouMean(suggestion)}${suggestion ? '' : listed} Terms come from a fixed taxonomy so that the checker can reason about them.`,
+                node, property: field.property, index,
+                fix: suggestion ? { replacements: [suggestion] } : undefined,
+            });
+        });
+        for (const strategy of model.strategies) {
+            judge(strategy);
+            if (strategy.scope) judge(strategy.scope);
+        }
+        for (const list of [model.actors, model.phases, model.objectives, model.activities, model.benchmarks, model.fundings]) {
+            for (const node of list) judge(node);
         }
     },
 };
