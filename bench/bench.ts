@@ -190,7 +190,7 @@ function meanRun(samples: readonly Timing[]): Timing {
     return { wall: sum.wall / samples.length, cpu: sum.cpu / samples.length };
 }
 
-interface Paired { parse: Timing; check: Timing; ratio: number; findings: number }
+interface ParseAndCheck { parse: Timing; check: Timing; ratio: number; findings: number }
 
 /**
  * Parse-only and the steady-state check of the same text, each in its own steady state: rounds of
@@ -201,7 +201,7 @@ interface Paired { parse: Timing; check: Timing; ratio: number; findings: number
  * resizes it.) Parse and check are the means of their runs and the ratio theirs; alternating the
  * blocks makes a change in the machine's load move both sides of the ratio alike.
  */
-async function timeParseAndCheck(text: string, uris: URI[], rounds: number, perBlock: number): Promise<Paired> {
+async function timeParseAndCheck(text: string, uris: URI[], rounds: number, perBlock: number): Promise<ParseAndCheck> {
     const parser = createSsrServices(NodeFileSystem).Ssr.parser.LangiumParser;
     const services = await warmServices();
     let findings = 0;
@@ -247,11 +247,11 @@ async function benchSize(workdir: string, size: number, peer: YamlPeer): Promise
     const wall = performance.now();
     const cpu = cpuMs();
     try {
-        const paired = await timeParseAndCheck(strategy.text, uris, rounds, perBlock);
-        figures.parse = paired.parse;
-        figures.check = paired.check;
-        figures.checkRatio = paired.ratio;
-        figures.findings = paired.findings;
+        const steady = await timeParseAndCheck(strategy.text, uris, rounds, perBlock);
+        figures.parse = steady.parse;
+        figures.check = steady.check;
+        figures.checkRatio = steady.ratio;
+        figures.findings = steady.findings;
         figures.newServices = await timeNewServicesCheck(uris, newServicesRuns);
     } catch (error) {
         figures.failedAfter = { wall: performance.now() - wall, cpu: cpuMs() - cpu };
@@ -276,8 +276,8 @@ async function benchExamples(): Promise<{ file: string; lines: number; parse: Ti
     const rows = [];
     for (const file of files) {
         const text = fs.readFileSync(file, 'utf8');
-        const paired = await timeParseAndCheck(text, [URI.file(file)], 5, 10);
-        rows.push({ file: path.relative(SPEC_EXAMPLES, file), lines: text.split('\n').length - 1, parse: paired.parse, check: paired.check, ratio: paired.ratio });
+        const steady = await timeParseAndCheck(text, [URI.file(file)], 5, 10);
+        rows.push({ file: path.relative(SPEC_EXAMPLES, file), lines: text.split('\n').length - 1, parse: steady.parse, check: steady.check, ratio: steady.ratio });
     }
     return rows;
 }
