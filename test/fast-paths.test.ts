@@ -6,7 +6,8 @@
  * (`document.references`, which find-references and the reference rules read), also in the
  * half-written documents an author is always editing. Text documents read from disk
  * (language/parsing/text-document.ts) get their line index without a scan of every character;
- * every offset must map to the same position.
+ * every offset must map to the same position. The relations model's strongly connected
+ * components (language/model/relations.ts, over typed arrays) must be those of mutual reachability.
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
@@ -93,5 +94,44 @@ describe('text documents of files read from disk', () => {
         const document = services.shared.workspace.LangiumDocumentFactory.fromString('actor A "A" { kind police }\n', URI.parse('file:///disk/a.ssr'));
         assert.deepEqual((document.textDocument as unknown as { _lineOffsets?: number[] })._lineOffsets, [0, 28]);
         assert.deepEqual(document.textDocument.positionAt(27), { line: 0, character: 27 });
+    });
+});
+
+describe('strongly connected components (relations model)', () => {
+    it('partition every random graph as mutual reachability does, numbered in completion order', async () => {
+        const { stronglyConnected } = await import('../language/model/relations.js');
+        let seed = 20261201;
+        const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+        for (let graph = 0; graph < 500; graph++) {
+            const count = 1 + Math.floor(random() * 14);
+            const edges: number[] = [];
+            for (let e = Math.floor(random() * 30); e > 0; e--) edges.push(Math.floor(random() * count), Math.floor(random() * count));
+            const component = stronglyConnected(count, count, Int32Array.from(edges));
+            // Reachability by search from each node.
+            const reach = Array.from({ length: count }, (_, from) => {
+                const seen = new Set([from]);
+                for (const queue = [from]; queue.length > 0;) {
+                    const node = queue.pop() ?? 0;
+                    for (let e = 0; e < edges.length; e += 2) if (edges[e] === node && !seen.has(edges[e + 1])) { seen.add(edges[e + 1]); queue.push(edges[e + 1]); }
+                }
+                return seen;
+            });
+            for (let a = 0; a < count; a++) {
+                for (let b = 0; b < count; b++) {
+                    assert.equal(component[a] === component[b], reach[a].has(b) && reach[b].has(a), `graph ${graph}: ${a}, ${b} in ${JSON.stringify(edges)}`);
+                }
+            }
+            // A component completes after every component it reaches.
+            for (let e = 0; e < edges.length; e += 2) assert.ok(component[edges[e]] >= component[edges[e + 1]], `graph ${graph}: edge ${edges[e]} → ${edges[e + 1]}`);
+        }
+    });
+
+    it('follows a chain of 100,000 relations without recursion', async () => {
+        const { stronglyConnected } = await import('../language/model/relations.js');
+        const count = 100_000;
+        const edges = new Int32Array(count * 2);
+        for (let i = 0; i < count; i++) { edges[2 * i] = i; edges[2 * i + 1] = (i + 1) % count; }
+        const component = stronglyConnected(count, count, edges);
+        assert.ok(component.every(c => c === component[0]), 'one cycle through every node');
     });
 });

@@ -100,7 +100,7 @@ const RELATION_KINDS = ['after', 'alongside'] as const;
  * in their order. Returns each node's component number, numbered in the order the components
  * complete. Typed arrays throughout: no map or object per node.
  */
-function stronglyConnected(count: number, roots: number, edges: Int32Array): Int32Array {
+export function stronglyConnected(count: number, roots: number, edges: Int32Array): Int32Array {
     // Successors in compressed rows: those of node v are successors[first[v] … first[v + 1] − 1].
     const first = new Int32Array(count + 1);
     for (let e = 0; e < edges.length; e += 2) first[edges[e] + 1]++;
