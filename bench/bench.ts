@@ -31,7 +31,7 @@ import { renderStrategyYaml, writeStrategy, type WrittenStrategy } from './gener
 import { LspClient, fileUri, type Publication } from './lsp-client.js';
 import { compareFindings, formatDiff, fromDiagnostics, isSame, runCliCheck } from './findings.js';
 import { YamlPeer } from './peer.js';
-import { best, collectGarbage, cpuMs, mb, ms, percentile, ratio, seededRandom, table, thousands, threadCpuMs, timed, type Timing } from './stats.js';
+import { best, collectGarbage, cpuMs, mb, mean, ms, percentile, ratio, seededRandom, table, thousands, threadCpuMs, timed, type Timing } from './stats.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SPEC_EXAMPLES = path.resolve(ROOT, '../shared/spec/examples');
@@ -151,9 +151,9 @@ function forgetDocuments(services: ReturnType<typeof createSsrServices>['Ssr']):
 }
 
 /**
- * Full checks in the steady state, measured as the parse is: the same services check the files
- * once (warm-up), then each run loads, links and validates them again from nothing (the
- * documents are removed between runs), as the language server rebuilds a document on each edit.
+ * Full checks of the workspace's files with warm services: the same services check them once
+ * (warm-up), then each run, after a full collection, loads, links and validates them again from
+ * nothing (the documents are removed between runs); the best run.
  */
 async function timeCheck(uris: URI[], runs: number): Promise<Timing & { findings: number }> {
     const services = await warmServices();
@@ -182,12 +182,6 @@ async function timeNewServicesCheck(uris: URI[], runs: number): Promise<Timing> 
         samples.push(await timed(() => checkUris(services, uris)));
     }
     return best(samples);
-}
-
-/** The mean of several runs (wall and CPU time). */
-function meanRun(samples: readonly Timing[]): Timing {
-    const sum = samples.reduce((a, b) => ({ wall: a.wall + b.wall, cpu: a.cpu + b.cpu }), { wall: 0, cpu: 0 });
-    return { wall: sum.wall / samples.length, cpu: sum.cpu / samples.length };
 }
 
 interface ParseAndCheck { parse: Timing; check: Timing; ratio: number; findings: number }
@@ -219,7 +213,7 @@ async function timeParseAndCheck(text: string, uris: URI[], rounds: number, perB
         parses.push(...parseBlock);
         checks.push(...checkBlock);
     }
-    const parse = meanRun(parses), check = meanRun(checks);
+    const parse = mean(parses), check = mean(checks);
     return { parse, check, ratio: check.cpu / parse.cpu, findings };
 }
 

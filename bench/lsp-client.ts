@@ -26,6 +26,7 @@ import type {
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'langium';
+import { threadCpuMs } from './stats.js';
 
 export interface Publication {
     /** Arrival order among all publications of this client, from 1. */
@@ -348,7 +349,7 @@ export class LspClient {
      * resolution), in milliseconds: the work the server did, whatever else runs on the machine.
      */
     cpu(): number | undefined {
-        return readThreadCpu(this.pid);
+        return threadCpuMs(this.pid);
     }
 
     /** Asks the server to shut down and exit; kills it if it does not within the limit. */
@@ -396,11 +397,3 @@ export function readMemory(pid: number): { rss: number; peak: number } | undefin
     }
 }
 
-/** CPU time of a process's main thread from /proc/<pid>/schedstat, in milliseconds. */
-export function readThreadCpu(pid: number): number | undefined {
-    try {
-        return Number(fs.readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
-    } catch {
-        return undefined;
-    }
-}

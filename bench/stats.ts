@@ -83,13 +83,14 @@ export function cpuMs(): number {
 }
 
 /**
- * CPU time of the calling thread so far, in milliseconds (Linux: `/proc/thread-self/schedstat`),
- * or undefined where the system does not tell. The kernel brings the figure of a running thread
- * up to date only at its scheduler's ticks (a few milliseconds): fit for long intervals only.
+ * CPU time of a thread so far, in milliseconds, from `/proc/<pid>/schedstat` (Linux): a process's
+ * main thread, or by default the calling thread (`thread-self`); undefined where the system does
+ * not tell. The kernel brings the figure of a running thread up to date only at its scheduler's
+ * ticks (a few milliseconds): read it while the thread is idle, or over long intervals.
  */
-export function threadCpuMs(): number | undefined {
+export function threadCpuMs(thread: number | 'thread-self' = 'thread-self'): number | undefined {
     try {
-        const nanoseconds = Number(fs.readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]);
+        const nanoseconds = Number(fs.readFileSync(`/proc/${thread}/schedstat`, 'utf8').split(' ')[0]);
         return Number.isFinite(nanoseconds) ? nanoseconds / 1e6 : undefined;
     } catch {
         return undefined;
@@ -102,6 +103,12 @@ export async function timed<T>(work: () => T | Promise<T>): Promise<{ result: T 
     const cpu = cpuMs();
     const result = await work();
     return { result, cpu: cpuMs() - cpu, wall: performance.now() - wall };
+}
+
+/** The mean of several runs (wall and CPU time). */
+export function mean(samples: readonly Timing[]): Timing {
+    const sum = samples.reduce((a, b) => ({ wall: a.wall + b.wall, cpu: a.cpu + b.cpu }), { wall: 0, cpu: 0 });
+    return { wall: sum.wall / samples.length, cpu: sum.cpu / samples.length };
 }
 
 /** The best of several runs: the least wall time and the least CPU time. */
